@@ -14,6 +14,7 @@ import java.util.List;
  * @param leaseExpiresAt when the lease lapses unless extended by a heartbeat
  * @param result         JSON written on completion (outputs, encoder used ...)
  * @param dependsOn      ids of tasks of the same job that must complete first
+ * @param queuedAt       when it last entered the queue; with priority it orders claims ("priority then age")
  */
 public record Task(
         String id,
@@ -33,6 +34,7 @@ public record Task(
         String stderrTail,
         String result,
         List<String> dependsOn,
+        Instant queuedAt,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
