@@ -1,14 +1,163 @@
 package dev.spool.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.spool.config.SpoolConfig;
+import dev.spool.store.SqlJobStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Placeholder replaced below. */
-@Command(name = "doctor", description = "Check this machine: Java, ffmpeg, data directory, database, disk.")
+/**
+ * {@code spool doctor}: checks everything Spool needs on this machine and prints the exact fix for what is
+ * missing. Exit 0 when all is well, 3 (environment) otherwise.
+ */
+@Command(name = "doctor", description = "Check this machine: Java, ffmpeg/ffprobe, data directory, database, free disk.")
 public final class DoctorCommand implements Callable<Integer> {
+    private static final Pattern VERSION = Pattern.compile("version (?:n)?(\\d+)\\.(\\d+)");
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--json", description = "Print the checks as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One finding: what was checked, whether it is fine, what was seen, and how to fix it when not. */
+    public record Check(String name, boolean ok, String detail, String fix) {
+    }
+
     @Override
-    public Integer call() {
-        return ExitCode.OK;
+    public Integer call() throws IOException {
+        SpoolConfig config = global.config();
+        List<Check> checks = new ArrayList<>();
+        checks.add(java());
+        checks.add(tool("ffmpeg", config.ffmpeg(), "SPOOL_FFMPEG"));
+        checks.add(tool("ffprobe", config.ffprobe(), "SPOOL_FFPROBE"));
+        checks.add(dataDir(config.dataDir()));
+        checks.add(database(config));
+        checks.add(disk(config));
+        boolean ok = checks.stream().allMatch(Check::ok);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ok", ok);
+            doc.put("checks", checks);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            for (Check c : checks) {
+                out.printf("%-4s %-10s %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail());
+                if (!c.ok() && c.fix() != null) out.printf("     %-10s fix: %s%n", "", c.fix());
+            }
+            out.println(ok ? "Spool is ready." : "Spool is not ready: fix the lines marked FAIL.");
+        }
+        out.flush();
+        return ok ? ExitCode.OK : ExitCode.ENVIRONMENT;
+    }
+
+    private static Check java() {
+        int feature = Runtime.version().feature();
+        String detail = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
+                + System.getProperty("java.home");
+        return new Check("java", feature >= 17, detail, feature >= 17 ? null
+                : "install Java 17 or newer (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless)");
+    }
+
+    private static Check tool(String name, String configured, String envVar) {
+        String install = "Debian/Ubuntu: sudo apt-get install ffmpeg; elsewhere install FFmpeg 4.4+ and put it on PATH"
+                + " or set " + envVar + "=/path/to/" + name;
+        Path exe = configured != null ? Path.of(configured) : onPath(name);
+        if (exe == null || !Files.isExecutable(exe)) {
+            return new Check(name, false, (configured != null ? configured + " is not executable" : "not found on PATH"),
+                    install);
+        }
+        String first;
+        try {
+            Process p = new ProcessBuilder(exe.toString(), "-version").redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                first = r.readLine();
+                while (r.readLine() != null) {
+                    // drain
+                }
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+        } catch (IOException e) {
+            return new Check(name, false, exe + " cannot run: " + e.getMessage(), install);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Check(name, false, "interrupted", install);
+        }
+        if (first == null) return new Check(name, false, exe + " printed no version", install);
+        Matcher m = VERSION.matcher(first);
+        boolean recent = m.find() && (Integer.parseInt(m.group(1)) > 4
+                || (Integer.parseInt(m.group(1)) == 4 && Integer.parseInt(m.group(2)) >= 4));
+        return new Check(name, recent, exe + ": " + first, recent ? null : "FFmpeg 4.4 or newer is required; " + install);
+    }
+
+    static Path onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) return null;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    private static Check dataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".doctor", ".tmp");
+            Files.delete(probe);
+            return new Check("data dir", true, dir.toAbsolutePath() + " is writable", null);
+        } catch (IOException | SecurityException e) {
+            return new Check("data dir", false, dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")",
+                    "choose a writable folder with --data-dir DIR or SPOOL_DATA=DIR, or fix its permissions");
+        }
+    }
+
+    private static Check database(SpoolConfig config) {
+        try (SqlJobStore store = SqlJobStore.open(config.db(), java.time.Clock.systemUTC())) {
+            return new Check("database", true, store.describe(), null);
+        } catch (RuntimeException e) {
+            return new Check("database", false, e.getMessage(),
+                    config.db().startsWith("jdbc:postgresql:")
+                            ? "start PostgreSQL or correct --db / SPOOL_DB (postgresql://HOST:PORT/DB?user=U)"
+                            : "check that the data directory is writable, or pass another --db");
+        }
+    }
+
+    private static Check disk(SpoolConfig config) throws IOException {
+        Path dir = config.dataDir().toAbsolutePath();
+        while (dir != null && !Files.exists(dir)) dir = dir.getParent();
+        if (dir == null) return new Check("disk", false, "no existing folder above the data directory", null);
+        long freeMb = Files.getFileStore(dir).getUsableSpace() / (1024 * 1024);
+        boolean ok = freeMb >= config.minFreeDiskMb();
+        return new Check("disk", ok, freeMb + " MB free at " + dir + " (floor " + config.minFreeDiskMb() + " MB)",
+                ok ? null : "free some space, or lower the floor with SPOOL_MIN_FREE_DISK_MB");
     }
 }

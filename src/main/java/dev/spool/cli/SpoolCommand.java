@@ -1,6 +1,9 @@
 package dev.spool.cli;
 
 import dev.spool.Version;
+import dev.spool.config.ConfigException;
+import dev.spool.store.DatabaseUnavailableException;
+import dev.spool.store.SchemaTooNewException;
 import dev.spool.domain.IllegalTransitionException;
 import dev.spool.domain.NotFoundException;
 import dev.spool.domain.OperationRefusedException;
@@ -50,6 +53,14 @@ public final class SpoolCommand implements Runnable {
         if (ex instanceof CliException c) {
             err.println("spool: " + c.getMessage());
             return c.exitCode();
+        }
+        if (ex instanceof DatabaseUnavailableException || ex instanceof SchemaTooNewException) {
+            err.println("spool: " + ex.getMessage());
+            return ExitCode.ENVIRONMENT;
+        }
+        if (ex instanceof ConfigException) {
+            err.println("spool: configuration: " + ex.getMessage());
+            return ExitCode.INVALID_INPUT;
         }
         if (ex instanceof OperationRefusedException || ex instanceof IllegalTransitionException
                 || ex instanceof NotFoundException || ex instanceof IllegalArgumentException) {
