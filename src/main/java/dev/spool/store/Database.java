@@ -125,6 +125,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** One read statement outside an explicit transaction (autocommit): the cheapest way to ask one thing. */
+    public <T> T query(TxWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(new Tx(c, queries, clock.instant()));
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
     private <T> T sqliteTransaction(Connection c, String begin, TxWork<T> work) {
         Tx tx = new Tx(c, queries, clock.instant());
         try {

@@ -73,6 +73,16 @@ public interface JobStore extends AutoCloseable {
      */
     void finish(Lease lease, TaskOutcome outcome);
 
+    /**
+     * Records many attempts' outcomes in one transaction (group commit for workers finishing many short
+     * tasks). Unlike {@link #finish}, lost leases do not abort the others: they are returned, unchanged.
+     */
+    List<Lease> finishAll(List<Finished> outcomes);
+
+    /** One attempt's outcome for {@link #finishAll}. */
+    record Finished(Lease lease, TaskOutcome outcome) {
+    }
+
     /** Running tasks whose lease has lapsed. */
     List<Task> expiredLeases(int limit);
 

@@ -76,8 +76,17 @@ public final class SqlJobStore implements JobStore {
         return createJob(job, null);
     }
 
+    /** Jobs at least this large refresh the planner's statistics after they are created. */
+    private static final int ANALYZE_AFTER_TASKS = 1000;
+
     @Override
     public Job createJob(NewJob job, String idempotencyKey) {
+        Job created = createJobOnce(job, idempotencyKey);
+        if (job.tasks().size() >= ANALYZE_AFTER_TASKS) db.write(tx -> tx.update("task.analyze", Map.of()));
+        return created;
+    }
+
+    private Job createJobOnce(NewJob job, String idempotencyKey) {
         try {
             return db.write(tx -> {
                 if (idempotencyKey != null) {
@@ -180,14 +189,20 @@ public final class SqlJobStore implements JobStore {
         if (max < 1) return List.of();
         return db.write(tx -> {
             long expires = tx.nowMillis() + leaseFor.toMillis();
+            List<Task> withDependencies = new ArrayList<>();
             List<Task> claimed = new ArrayList<>(tx.query("task.claim",
-                    p("worker_id", workerId, "lease_expires_at", expires, "limit", max), SqlJobStore::task));
+                    p("worker_id", workerId, "lease_expires_at", expires, "limit", max), rs -> {
+                        Task t = task(rs);
+                        if (rs.getInt("has_deps") != 0) withDependencies.add(t);
+                        return t;
+                    }));
             claimed.sort(Comparator.comparingInt(Task::priority).reversed()
                     .thenComparing(Task::queuedAt).thenComparing(Task::jobId).thenComparingInt(Task::seq));
             for (Task t : claimed) {
                 tx.event(t.jobId(), t.id(), "task.started", json(p("status", TaskStatus.RUNNING,
                         "attempt", t.attempt(), "worker", workerId, "source", t.source())));
             }
+            if (withDependencies.isEmpty()) return claimed;
             return withDeps(tx, claimed);
         });
     }
@@ -219,39 +234,74 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public void finish(Lease lease, TaskOutcome outcome) {
-        String jobId = db.write(tx -> {
-            TaskStatus to;
-            String result = null;
-            String reason = null;
-            String stderr = null;
-            List<String> warnings;
-            if (outcome instanceof TaskOutcome.Completed c) {
-                to = TaskStatus.COMPLETED;
-                result = c.result();
-                warnings = c.warnings();
-            } else if (outcome instanceof TaskOutcome.Skipped s) {
-                to = TaskStatus.SKIPPED;
-                reason = s.reason();
-                warnings = List.of();
-            } else {
-                TaskOutcome.Failed f = (TaskOutcome.Failed) outcome;
-                to = TaskStatus.FAILED;
-                reason = f.reason();
-                stderr = f.stderrTail();
-                warnings = f.warnings();
+        List<Lease> lost = finishAll(List.of(new Finished(lease, outcome)));
+        if (!lost.isEmpty()) throw new LeaseLostException(lease);
+    }
+
+    @Override
+    public List<Lease> finishAll(List<Finished> outcomes) {
+        if (outcomes.isEmpty()) return List.of();
+        List<Lease> lost = new ArrayList<>();
+        Set<String> jobs = new java.util.LinkedHashSet<>();
+        db.write(tx -> {
+            List<Map<String, Object>> rows = new ArrayList<>(outcomes.size());
+            for (Finished f : outcomes) rows.add(finishRow(f));
+            int[] counts = tx.batch("task.finish", rows);
+            List<String> ids = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) lost.add(outcomes.get(i).lease());
+                else ids.add(outcomes.get(i).lease().taskId());
             }
-            Optional<String> job = tx.one("task.finish", fence(lease, "to", to, "result", result, "reason", reason,
-                    "stderr_tail", stderr, "warnings", json(warnings)), rs -> rs.getString(1));
-            if (job.isEmpty()) throw new LeaseLostException(lease);
-            tx.event(job.get(), lease.taskId(), "task." + lower(to), json(p("status", to, "attempt", lease.attempt(),
-                    "worker", lease.workerId(), "reason", reason, "warnings", warnings)));
-            if (to != TaskStatus.COMPLETED) {
-                skipDependents(tx, List.of(lease.taskId()), "a task it depends on (" + lease.taskId() + ") "
-                        + lower(to) + (reason == null ? "" : ": " + reason));
+            if (ids.isEmpty()) return null;
+            Map<String, String> jobOf = new HashMap<>();
+            for (String[] r : tx.query("task.job_ids", p("ids", ids), rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+                jobOf.put(r[0], r[1]);
             }
-            return job.get();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) continue;
+                Map<String, Object> row = rows.get(i);
+                Lease lease = outcomes.get(i).lease();
+                String jobId = jobOf.get(lease.taskId());
+                jobs.add(jobId);
+                TaskStatus to = (TaskStatus) row.get("to");
+                Object reason = row.get("reason");
+                tx.event(jobId, lease.taskId(), "task." + lower(to), json(p("status", to, "attempt", lease.attempt(),
+                        "worker", lease.workerId(), "reason", reason, "warnings", row.get("warning_list"))));
+                if (to != TaskStatus.COMPLETED) {
+                    skipDependents(tx, List.of(lease.taskId()), "a task it depends on (" + lease.taskId() + ") "
+                            + lower(to) + (reason == null ? "" : ": " + reason));
+                }
+            }
+            return null;
         });
-        finishJobIfDone(jobId);
+        for (String jobId : jobs) finishJobIfDone(jobId);
+        return lost;
+    }
+
+    private static Map<String, Object> finishRow(Finished f) {
+        TaskStatus to;
+        String result = null;
+        String reason = null;
+        String stderr = null;
+        List<String> warnings = List.of();
+        if (f.outcome() instanceof TaskOutcome.Completed c) {
+            to = TaskStatus.COMPLETED;
+            result = c.result();
+            warnings = c.warnings();
+        } else if (f.outcome() instanceof TaskOutcome.Skipped s) {
+            to = TaskStatus.SKIPPED;
+            reason = s.reason();
+        } else {
+            TaskOutcome.Failed failed = (TaskOutcome.Failed) f.outcome();
+            to = TaskStatus.FAILED;
+            reason = failed.reason();
+            stderr = failed.stderrTail();
+            warnings = failed.warnings();
+        }
+        Map<String, Object> row = fence(f.lease(), "to", to, "result", result, "reason", reason, "stderr_tail", stderr,
+                "warnings", json(warnings));
+        row.put("warning_list", warnings);
+        return row;
     }
 
     private void skipDependents(Tx tx, List<String> taskIds, String reason) throws SQLException {
@@ -274,7 +324,7 @@ public final class SqlJobStore implements JobStore {
      * own transactions, but after commit at least the later one sees none left.
      */
     private void finishJobIfDone(String jobId) {
-        boolean unfinished = db.read(tx -> tx.one("task.has_unfinished", p("job_id", jobId), rs -> 1).isPresent());
+        boolean unfinished = db.query(tx -> tx.one("task.has_unfinished", p("job_id", jobId), rs -> 1).isPresent());
         if (unfinished) return;
         db.write(tx -> {
             JobStatus status = lockStatus(tx, jobId);

@@ -38,6 +38,7 @@ public final class Tx {
     }
 
     int update(String query, Map<String, ?> params) throws SQLException {
+        if (queries.get(query).isEmpty()) return 0;
         NamedSql.Bound b = queries.get(query).bind(withNow(params));
         try (PreparedStatement ps = prepare(b)) {
             return ps.executeUpdate();
@@ -58,9 +59,9 @@ public final class Tx {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** Runs the same statement for each parameter set as one JDBC batch. */
-    void batch(String query, List<? extends Map<String, ?>> paramSets) throws SQLException {
-        if (paramSets.isEmpty()) return;
+    /** Runs the same statement for each parameter set as one JDBC batch; returns each set's update count. */
+    int[] batch(String query, List<? extends Map<String, ?>> paramSets) throws SQLException {
+        if (paramSets.isEmpty()) return new int[0];
         NamedSql sql = queries.get(query);
         try (PreparedStatement ps = connection.prepareStatement(sql.positionalSql())) {
             for (Map<String, ?> p : paramSets) {
@@ -68,7 +69,7 @@ public final class Tx {
                 setArgs(ps, b.args());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
     }
 

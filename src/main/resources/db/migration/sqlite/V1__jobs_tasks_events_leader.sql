@@ -49,7 +49,7 @@ CREATE TABLE tasks (
     UNIQUE (job_id, seq),
     CHECK (status <> 'RUNNING' OR (worker_id IS NOT NULL AND lease_expires_at IS NOT NULL))
 );
-CREATE INDEX tasks_claimable ON tasks (priority DESC, queued_at, seq) WHERE status = 'QUEUED';
+CREATE INDEX tasks_claimable ON tasks (priority DESC, queued_at, job_id, seq) WHERE status = 'QUEUED';
 CREATE INDEX tasks_job_status ON tasks (job_id, status);
 CREATE INDEX tasks_leases ON tasks (lease_expires_at) WHERE status = 'RUNNING';
 

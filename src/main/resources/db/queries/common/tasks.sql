@@ -31,11 +31,14 @@ UPDATE tasks SET progress = :progress, updated_at = :now
 WHERE id = :id AND attempt = :attempt AND worker_id = :worker_id AND status = 'RUNNING'
 RETURNING job_id
 
+-- Run as a JDBC batch; an update count of 0 means that lease was lost.
 -- name: task.finish
 UPDATE tasks SET status = :to, result = :result, failure_reason = :reason, stderr_tail = :stderr_tail,
                  warnings = :warnings, lease_expires_at = NULL, finished_at = :now, updated_at = :now
 WHERE id = :id AND attempt = :attempt AND worker_id = :worker_id AND status = 'RUNNING'
-RETURNING job_id
+
+-- name: task.job_ids
+SELECT id, job_id FROM tasks WHERE id IN (:ids)
 
 -- name: task.skip_dependents
 UPDATE tasks SET status = 'SKIPPED', failure_reason = :reason, finished_at = :now, updated_at = :now
@@ -83,3 +86,6 @@ SELECT COUNT(*) AS ahead FROM tasks t JOIN jobs j ON j.id = t.job_id
 WHERE t.status = 'QUEUED' AND j.status = 'RUNNING'
   AND (t.priority > :priority OR (t.priority = :priority AND (t.queued_at < :queued_at
        OR (t.queued_at = :queued_at AND (t.job_id < :job_id OR (t.job_id = :job_id AND t.seq < :seq))))))
+
+-- Refreshes planner statistics after a large job was added (see postgresql/tasks.sql); nothing on SQLite.
+-- name: task.analyze

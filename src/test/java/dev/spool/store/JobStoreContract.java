@@ -287,6 +287,24 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void finishing_many_at_once_records_each_and_returns_only_the_lost_leases() {
+        Job job = store.createJob(aJobOf(3).withRecovery(RecoveryPolicy.AUTO, 3));
+        List<Task> t = store.claim("w1", 3, LEASE);
+        Lease stale = new Lease(t.get(2).id(), t.get(2).attempt() + 1, "w1");
+
+        List<Lease> lost = store.finishAll(List.of(
+                new JobStore.Finished(t.get(0).lease(), completed()),
+                new JobStore.Finished(t.get(1).lease(), new TaskOutcome.Failed("bad", "tail", List.of())),
+                new JobStore.Finished(stale, completed())));
+
+        assertThat(lost).containsExactly(stale);
+        assertThat(store.tasksOf(job.id())).extracting(Task::status)
+                .containsExactly(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.RUNNING);
+        store.finish(t.get(2).lease(), completed());
+        assertThat(store.getJob(job.id()).status()).isEqualTo(JobStatus.COMPLETED_WITH_WARNINGS);
+    }
+
+    @Test
     void auto_recovery_requeues_until_max_attempts_then_fails_with_the_reason() {
         Job job = store.createJob(aJobOf(1).withRecovery(RecoveryPolicy.AUTO, 2));
         store.claim("w1", 1, LEASE);
