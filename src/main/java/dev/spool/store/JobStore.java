@@ -107,8 +107,20 @@ public interface JobStore extends AutoCloseable {
     /** PAUSED or RECOVERY_REQUIRED → RUNNING. Completed tasks never run again. Returns the tasks that will run. */
     List<Task> resume(String jobId);
 
-    /** Queued tasks become SKIPPED("cancelled"); the job becomes CANCELLED (terminal). */
-    Job cancel(String jobId);
+    /**
+     * Queued tasks become SKIPPED("cancelled"); the job becomes CANCELLED (terminal). Running tasks finish
+     * (002's rule) unless {@code stopRunning}, in which case their workers are asked to stop them; they are
+     * then recorded as SKIPPED("cancelled").
+     */
+    Job cancel(String jobId, boolean stopRunning);
+
+    /** {@code cancel(jobId, false)}. */
+    default Job cancel(String jobId) {
+        return cancel(jobId, false);
+    }
+
+    /** Of these running task ids, the ones an operator asked to stop. */
+    Set<String> stopRequested(java.util.Collection<String> taskIds);
 
     /** FAILED tasks go back to the queue (COMPLETED ones never); the job runs again. Returns the re-queued tasks. */
     List<Task> retryFailed(String jobId);

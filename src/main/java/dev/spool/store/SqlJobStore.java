@@ -447,7 +447,14 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public Job cancel(String jobId) {
+    public Set<String> stopRequested(java.util.Collection<String> taskIds) {
+        if (taskIds.isEmpty()) return Set.of();
+        return Set.copyOf(db.query(tx -> tx.query("task.stop_requested_among", p("ids", List.copyOf(taskIds)),
+                rs -> rs.getString(1))));
+    }
+
+    @Override
+    public Job cancel(String jobId, boolean stopRunning) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
             if (!Transitions.allowed(st, CANCELLED)) {
@@ -458,8 +465,10 @@ public final class SqlJobStore implements JobStore {
             for (String id : skipped) {
                 tx.event(jobId, id, "task.skipped", json(p("status", TaskStatus.SKIPPED, "reason", "cancelled")));
             }
+            int stopping = stopRunning ? tx.update("task.request_stop_running_of_job", p("job_id", jobId)) : 0;
             tx.update("job.finish", p("id", jobId, "from", st, "to", CANCELLED, "reason", null));
-            tx.event(jobId, null, "job.cancelled", json(p("from", st, "status", CANCELLED, "skipped", skipped.size())));
+            tx.event(jobId, null, "job.cancelled", json(p("from", st, "status", CANCELLED, "skipped", skipped.size(),
+                    "stopping", stopping)));
             return loadJob(tx, jobId);
         });
     }

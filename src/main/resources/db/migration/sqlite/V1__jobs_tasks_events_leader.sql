@@ -42,6 +42,7 @@ CREATE TABLE tasks (
     stderr_tail      TEXT,
     result           TEXT,
     has_deps         INTEGER NOT NULL DEFAULT 0,
+    stop_requested   INTEGER NOT NULL DEFAULT 0,
     created_at       INTEGER NOT NULL,
     started_at       INTEGER,
     finished_at      INTEGER,

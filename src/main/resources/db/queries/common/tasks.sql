@@ -89,3 +89,10 @@ WHERE t.status = 'QUEUED' AND j.status = 'RUNNING'
 
 -- Refreshes planner statistics after a large job was added (see postgresql/tasks.sql); nothing on SQLite.
 -- name: task.analyze
+
+-- name: task.request_stop_running_of_job
+UPDATE tasks SET stop_requested = 1, updated_at = :now WHERE job_id = :job_id AND status = 'RUNNING'
+
+-- Which of these running attempts an operator asked to stop (job cancelled with stop).
+-- name: task.stop_requested_among
+SELECT id FROM tasks WHERE id IN (:ids) AND status = 'RUNNING' AND stop_requested = 1

@@ -13,7 +13,7 @@ WITH picked AS (
     FOR UPDATE SKIP LOCKED
 )
 UPDATE tasks SET status = 'RUNNING', attempt = tasks.attempt + 1, worker_id = :worker_id,
-                 lease_expires_at = :lease_expires_at, progress = NULL, started_at = :now, updated_at = :now
+                 lease_expires_at = :lease_expires_at, progress = NULL, stop_requested = 0, started_at = :now, updated_at = :now
 FROM picked WHERE tasks.id = picked.id
 RETURNING tasks.*
 

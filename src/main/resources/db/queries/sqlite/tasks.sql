@@ -4,7 +4,7 @@
 
 -- name: task.claim
 UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, worker_id = :worker_id,
-                 lease_expires_at = :lease_expires_at, progress = NULL, started_at = :now, updated_at = :now
+                 lease_expires_at = :lease_expires_at, progress = NULL, stop_requested = 0, started_at = :now, updated_at = :now
 WHERE id IN (
     SELECT t.id FROM tasks t
     WHERE t.status = 'QUEUED'

@@ -430,6 +430,20 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void cancel_with_stop_asks_the_workers_of_running_tasks_to_stop() {
+        Job job = store.createJob(aJobOf(3));
+        List<Task> running = store.claim("w", 2, LEASE);
+        List<String> ids = running.stream().map(Task::id).toList();
+        assertThat(store.stopRequested(ids)).isEmpty();
+
+        store.cancel(job.id(), true);
+
+        assertThat(store.stopRequested(ids)).containsExactlyInAnyOrderElementsOf(ids);
+        store.finish(running.get(0).lease(), new TaskOutcome.Skipped("cancelled"));
+        assertThat(store.stopRequested(ids)).containsExactly(running.get(1).id());
+    }
+
+    @Test
     void retry_failed_requeues_only_failed_clips_and_never_reruns_completed_ones() {
         Job job = store.createJob(aJobOf(3));
         List<Task> t = store.claim("w", 3, LEASE);
