@@ -8,4 +8,6 @@ final class PresetFile {
     final List<Located<CategoryPreset>> categoryPresets = new ArrayList<>();
     final List<Located<GlobalPreset>> globalPresets = new ArrayList<>();
     final List<Located<PresetBundle>> bundles = new ArrayList<>();
+    /** {@code category:id}, {@code global:id} or {@code bundle:id} of presets left out because they have problems. */
+    final java.util.Set<String> invalidPresets = new java.util.HashSet<>();
 }

@@ -116,16 +116,21 @@ final class PresetFileReader {
             }
             String description = r.optionalText("description");
             description = description == null ? "" : description;
+            Object preset;
             if (category != null) {
-                CategoryPreset preset = readCategoryPreset(category, r, id, description);
-                if (preset != null) file.categoryPresets.add(new Located<>(preset, r.at()));
+                CategoryPreset p = readCategoryPreset(category, r, id, description);
+                if (p != null) file.categoryPresets.add(new Located<>(p, r.at()));
+                preset = p;
             } else if (name.equals(GLOBAL_SECTION)) {
-                GlobalPreset preset = readGlobal(r, id, description);
-                if (preset != null) file.globalPresets.add(new Located<>(preset, r.at()));
+                GlobalPreset p = readGlobal(r, id, description);
+                if (p != null) file.globalPresets.add(new Located<>(p, r.at()));
+                preset = p;
             } else {
-                PresetBundle bundle = readBundle(r, id, description);
-                if (bundle != null) file.bundles.add(new Located<>(bundle, r.at()));
+                PresetBundle p = readBundle(r, id, description);
+                if (p != null) file.bundles.add(new Located<>(p, r.at()));
+                preset = p;
             }
+            if (preset == null && id != null) file.invalidPresets.add(name.toLowerCase(Locale.ROOT) + ":" + id);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.spool.domain.OutputSpec;
  * SCALING: the output picture size. File fields: {@code id, description, mode, width, height}.
  * <ul>
  *   <li>{@code source}: keep the source size (no width/height).</li>
- *   <li>{@code fit}: scale down or up to fit inside width x height keeping the aspect ratio; one side may be
+ *   <li>{@code fit}: scale to fit inside width x height keeping the aspect ratio; one side may be
  *       omitted to derive it from the aspect ratio.</li>
  *   <li>{@code fill}: cover width x height keeping the aspect ratio, cropping the overflow.</li>
  *   <li>{@code exact}: exactly width x height, ignoring the aspect ratio.</li>
