@@ -97,7 +97,7 @@ public record CodecPreset(
     }
 
     /** True for a single-frame output. */
-    public boolean isStill() {
+    public boolean producesStill() {
         return still != null;
     }
 

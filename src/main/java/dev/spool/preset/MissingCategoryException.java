@@ -5,8 +5,7 @@ public final class MissingCategoryException extends PresetValidationException {
     private final PresetCategory category;
 
     public MissingCategoryException(PresetLocation location, PresetCategory category) {
-        super(location, "no '" + category.wireName() + "' preset referenced; a global preset references exactly "
-                + "one preset of each category: " + PresetCategory.wireNames());
+        super(location, "no '" + category.wireName() + "' preset referenced; a global preset references one preset of every category");
         this.category = category;
     }
 

@@ -68,7 +68,9 @@ public final class PresetRegistry {
         }
         List<Path> paths = new ArrayList<>(listFolder(presetsDir, problems));
         for (Path extra : extraFiles) {
-            if (paths.stream().noneMatch(p -> sameFile(p, extra))) paths.add(extra);
+            // Read a file that is also in the folder once, under the name the caller used for it.
+            paths.removeIf(p -> sameFile(p, extra));
+            paths.add(extra);
         }
         for (Path path : paths) {
             String label = path.toString();
