@@ -110,13 +110,20 @@ public record CodecPreset(
     static CodecPreset read(StrictObjectReader r, String id, String description) {
         Family family = r.requiredChoice("family", Family.class);
         String encoder = r.optionalText("encoder");
-        String profile = r.optionalText("profile");
+        String profile = r.optionalToken("profile");
         String pixFmt = r.optionalText("pix_fmt");
         Integer crf = r.optionalInt("crf", 0, 63);
         Integer bitrate = r.optionalInt("bitrate_kbps", 1, 2_000_000);
-        String speed = readSpeed(r);
+        String speed = r.optionalToken("speed");
         Integer gop = r.optionalInt("gop", 1, 10_000);
-        String fps = r.optionalText("fps");
+        String fps = null;
+        JsonNode fpsValue = r.raw("fps");
+        if (fpsValue != null && fpsValue.isFloatingPointNumber()) {
+            // 29.97 is not 30000/1001; a decimal rate would drift against the source's timecode.
+            r.problem("fps", "write frame rates as a whole number or an exact rational such as \"30000/1001\" (for 29.97), got " + fpsValue.asText());
+        } else {
+            fps = r.optionalToken("fps");
+        }
         String container = r.requiredText("container");
         boolean hasAudio = r.has("audio");
         OutputSpec.Audio audio = readAudio(r);
@@ -126,12 +133,12 @@ public record CodecPreset(
         if (encoder != null && !TOKEN.matcher(encoder).matches()) r.problem("encoder", "must be an FFmpeg encoder name like libx264, got '" + encoder + "'");
         if (pixFmt != null && !TOKEN.matcher(pixFmt).matches()) r.problem("pix_fmt", "must be an FFmpeg pixel format like yuv422p10le, got '" + pixFmt + "'");
         if (fps != null && !RATIONAL.matcher(fps).matches()) {
-            r.problem("fps", "must be a whole number or a rational like \"30000/1001\" (as text), got '" + fps + "'");
+            r.problem("fps", "must be a whole number or a rational like \"30000/1001\", got '" + fps + "'");
         }
         if (family != null) {
             checkFamily(r, family, profile, pixFmt, crf, bitrate, speed, gop, container);
             boolean stillFamily = STILL_FAMILIES.contains(family);
-            if (stillFamily && still == null && !r.hasProblems()) r.problem("still", "a " + lower(family) + " output is a still frame: set still.seconds or still.percent");
+            if (stillFamily && still == null && !r.has("still")) r.problem("still", "a " + lower(family) + " output is a still frame: set still.seconds or still.percent");
             if (!stillFamily && still != null) r.problem("still", "only mjpeg and png outputs are stills");
             if (stillFamily && hasAudio) r.problem("audio", "a still has no audio; remove this field");
             if (!stillFamily && !hasAudio) r.problem("audio", "required: an object {codec: ...} or the text 'none' for no audio");
@@ -186,14 +193,6 @@ public record CodecPreset(
                 r.problem("speed", name + " has no speed setting");
             }
         }
-    }
-
-    private static String readSpeed(StrictObjectReader r) {
-        JsonNode value = r.raw("speed");
-        if (value == null) return null;
-        // SVT-AV1 speeds are numbers and x264 speeds are words; both are written naturally in YAML.
-        if (value.isIntegralNumber()) return value.asText();
-        return r.optionalText("speed");
     }
 
     private static OutputSpec.Audio readAudio(StrictObjectReader r) {

@@ -101,6 +101,16 @@ final class StrictObjectReader {
         return value.textValue();
     }
 
+    /**
+     * Text, or a whole number taken as its digits. For values such as ProRes profile {@code 4444}, SVT-AV1 speed
+     * {@code 8} or frame rate {@code 25} that YAML reads as numbers when unquoted; anything else must be text.
+     */
+    String optionalToken(String field) {
+        JsonNode value = raw(field);
+        if (value != null && value.isIntegralNumber()) return value.asText();
+        return optionalText(field);
+    }
+
     Integer requiredInt(String field, int min, int max) {
         if (node != null && raw(field) == null) {
             missing(field);
@@ -152,7 +162,7 @@ final class StrictObjectReader {
     /** One of an enum's constants written in any case; the message lists the accepted values. */
     <E extends Enum<E>> E requiredChoice(String field, Class<E> type) {
         if (node != null && raw(field) == null) {
-            problem(field, "required field is missing; one of: " + choices(type));
+            problems.add(new MissingFieldException(at(field), field + " (one of " + choices(type) + ")"));
             return null;
         }
         return optionalChoice(field, type);

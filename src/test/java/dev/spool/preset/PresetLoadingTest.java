@@ -144,4 +144,35 @@ class PresetLoadingTest {
         assertThat(loadFailing(notAFolder).problems()).singleElement()
                 .satisfies(p -> assertThat(p.getMessage()).isEqualTo(notAFolder + ": the presets folder is not a folder"));
     }
+
+    @Test
+    void numbers_yaml_reads_unquoted_are_accepted_where_they_name_a_profile_speed_or_rate() {
+        write(dir, "mine.yaml", """
+                codec:
+                  - id: prores_4444
+                    family: prores
+                    profile: 4444
+                    pix_fmt: yuva444p10le
+                    container: mov
+                    fps: 25
+                    audio: {codec: pcm_s24le}
+                  - id: av1_fast
+                    family: av1
+                    speed: 10
+                    container: webm
+                    audio: {codec: opus}
+                """);
+        PresetRegistry registry = PresetRegistry.load(dir);
+        CodecPreset prores = (CodecPreset) registry.categoryPreset(PresetCategory.CODEC, "prores_4444").orElseThrow();
+        assertThat(prores.profile()).isEqualTo("4444");
+        assertThat(prores.fps()).isEqualTo("25");
+        assertThat(((CodecPreset) registry.categoryPreset(PresetCategory.CODEC, "av1_fast").orElseThrow()).speed()).isEqualTo("10");
+    }
+
+    @Test
+    void a_decimal_frame_rate_is_rejected_with_the_exact_rational_to_use() {
+        write(dir, "mine.yaml", "codec:\n  - id: c\n    family: h264\n    container: mp4\n    fps: 29.97\n    audio: none\n");
+        assertThat(loadFailing(dir).problems()).singleElement()
+                .satisfies(p -> assertThat(p.getMessage()).contains("codec[0].fps").contains("30000/1001"));
+    }
 }
