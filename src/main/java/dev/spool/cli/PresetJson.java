@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.spool.domain.OutputSpec;
 import dev.spool.preset.NamingPattern;
-import dev.spool.preset.ScalingPreset;
 
 import java.util.Locale;
 
@@ -58,11 +57,5 @@ final class PresetJson {
     private static String scale(OutputSpec.Scale scale) {
         return scale.mode().name().toLowerCase(Locale.ROOT) + " "
                 + (scale.width() == null ? "auto" : scale.width()) + "x" + (scale.height() == null ? "auto" : scale.height());
-    }
-
-    /** Used by {@code show} for a scaling preset's one-liner. */
-    static String summary(ScalingPreset scaling) {
-        OutputSpec.Scale scale = scaling.toScale();
-        return scale == null ? "source size" : scale(scale);
     }
 }
