@@ -19,6 +19,7 @@ import java.io.PrintWriter;
         description = "Spool: a self-hosted media job engine on FFmpeg.",
         subcommands = {
                 DoctorCommand.class,
+                PresetsCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 
