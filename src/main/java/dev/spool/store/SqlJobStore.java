@@ -244,18 +244,20 @@ public final class SqlJobStore implements JobStore {
         List<Lease> lost = new ArrayList<>();
         Set<String> jobs = new java.util.LinkedHashSet<>();
         db.write(tx -> {
+            // Warnings accumulate across attempts (e.g. "attempt 1 lost its lease"), so read them first.
+            List<String> all = outcomes.stream().map(f -> f.lease().taskId()).toList();
+            Map<String, String> jobOf = new HashMap<>();
+            Map<String, List<String>> earlier = new HashMap<>();
+            for (String[] r : tx.query("task.job_ids", p("ids", all),
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+                jobOf.put(r[0], r[1]);
+                earlier.put(r[0], strings(r[2]));
+            }
             List<Map<String, Object>> rows = new ArrayList<>(outcomes.size());
-            for (Finished f : outcomes) rows.add(finishRow(f));
+            for (Finished f : outcomes) rows.add(finishRow(f, earlier.getOrDefault(f.lease().taskId(), List.of())));
             int[] counts = tx.batch("task.finish", rows);
-            List<String> ids = new ArrayList<>(outcomes.size());
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) lost.add(outcomes.get(i).lease());
-                else ids.add(outcomes.get(i).lease().taskId());
-            }
-            if (ids.isEmpty()) return null;
-            Map<String, String> jobOf = new HashMap<>();
-            for (String[] r : tx.query("task.job_ids", p("ids", ids), rs -> new String[] {rs.getString(1), rs.getString(2)})) {
-                jobOf.put(r[0], r[1]);
             }
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) continue;
@@ -278,7 +280,7 @@ public final class SqlJobStore implements JobStore {
         return lost;
     }
 
-    private static Map<String, Object> finishRow(Finished f) {
+    private static Map<String, Object> finishRow(Finished f, List<String> earlierWarnings) {
         TaskStatus to;
         String result = null;
         String reason = null;
@@ -298,8 +300,13 @@ public final class SqlJobStore implements JobStore {
             stderr = failed.stderrTail();
             warnings = failed.warnings();
         }
+        List<String> merged = warnings;
+        if (!earlierWarnings.isEmpty()) {
+            merged = new ArrayList<>(earlierWarnings);
+            merged.addAll(warnings);
+        }
         Map<String, Object> row = fence(f.lease(), "to", to, "result", result, "reason", reason, "stderr_tail", stderr,
-                "warnings", json(warnings));
+                "warnings", json(merged));
         row.put("warning_list", warnings);
         return row;
     }

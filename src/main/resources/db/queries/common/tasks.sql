@@ -38,7 +38,7 @@ UPDATE tasks SET status = :to, result = :result, failure_reason = :reason, stder
 WHERE id = :id AND attempt = :attempt AND worker_id = :worker_id AND status = 'RUNNING'
 
 -- name: task.job_ids
-SELECT id, job_id FROM tasks WHERE id IN (:ids)
+SELECT id, job_id, warnings FROM tasks WHERE id IN (:ids)
 
 -- name: task.skip_dependents
 UPDATE tasks SET status = 'SKIPPED', failure_reason = :reason, finished_at = :now, updated_at = :now
