@@ -117,7 +117,7 @@ class WorkerPoolTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> gated.stopped.contains(first));
         await().until(() -> gated.started.size() == 2);
         gated.gate.countDown();
-        await().until(() -> store.getJob(job.id()).status() == JobStatus.COMPLETED);
+        await().until(() -> store.getJob(job.id()).status() == JobStatus.COMPLETED_WITH_WARNINGS);
         Task t = store.tasksOf(job.id()).get(0);
         assertThat(t.attempt()).isEqualTo(2);
         assertThat(t.warnings()).anySatisfy(w -> assertThat(w).contains("w1"));
@@ -131,8 +131,11 @@ class WorkerPoolTest {
 
         pool = new WorkerPool(store, List.of(gated), fast("w1", 1)).start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.getJob(job.id()).status() == JobStatus.COMPLETED);
-        assertThat(store.findTask(orphan.id()).orElseThrow().attempt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.getJob(job.id()).status().isTerminal());
+        Task rescued = store.findTask(orphan.id()).orElseThrow();
+        assertThat(rescued.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(rescued.attempt()).isEqualTo(2);
+        assertThat(rescued.warnings()).singleElement().asString().contains("dead-worker");
     }
 
     @Test

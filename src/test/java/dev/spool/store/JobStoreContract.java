@@ -283,7 +283,9 @@ abstract class JobStoreContract {
         assertThat(store.lastEventId()).isEqualTo(eventsBefore);
 
         store.finish(second.lease(), completed());
-        assertThat(store.getJob(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        // the interrupted first attempt stays on record as a warning
+        assertThat(store.getJob(job.id()).status()).isEqualTo(JobStatus.COMPLETED_WITH_WARNINGS);
+        assertThat(store.findTask(first.id()).orElseThrow().warnings()).singleElement().asString().contains("w1");
     }
 
     @Test
@@ -347,7 +349,9 @@ abstract class JobStoreContract {
         assertThat(claimed).extracting(Task::seq).containsExactly(1, 2);
         claimed.forEach(t -> store.finish(t.lease(), completed()));
         assertThat(store.findTask(running.get(0).id()).orElseThrow().attempt()).isEqualTo(1);
-        assertThat(store.getJob(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(store.getJob(job.id()).status()).isEqualTo(JobStatus.COMPLETED_WITH_WARNINGS);
+        assertThat(store.findTask(running.get(1).id()).orElseThrow().warnings()).singleElement().asString()
+                .contains("re-queued for resume");
     }
 
     @Test
