@@ -19,12 +19,22 @@ import java.io.PrintWriter;
         description = "Spool: a self-hosted media job engine on FFmpeg.",
         subcommands = {
                 DoctorCommand.class,
+                JobsCommand.class,
+                ShowCommand.class,
+                ControlCommands.Resume.class,
+                ControlCommands.RetryFailed.class,
+                ControlCommands.Cancel.class,
+                ControlCommands.Pause.class,
+                ControlCommands.Rebind.class,
                 PresetsCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where confirmations are read from (System.in, or a test's input). */
+    java.io.InputStream in = System.in;
 
     @Override
     public void run() {
@@ -37,7 +47,13 @@ public final class SpoolCommand implements Runnable {
     }
 
     static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new SpoolCommand());
+        return newCommandLine(System.in);
+    }
+
+    static CommandLine newCommandLine(java.io.InputStream in) {
+        SpoolCommand root = new SpoolCommand();
+        root.in = in;
+        CommandLine cl = new CommandLine(root);
         cl.setExecutionExceptionHandler(SpoolCommand::handle);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -61,6 +77,11 @@ public final class SpoolCommand implements Runnable {
         }
         if (ex instanceof ConfigException) {
             err.println("spool: configuration: " + ex.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        if (ex instanceof dev.spool.preset.PresetValidationException
+                || ex instanceof dev.spool.preset.InvalidPresetsException) {
+            err.println("spool: " + ex.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         if (ex instanceof OperationRefusedException || ex instanceof IllegalTransitionException

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spool.domain.Event;
 import dev.spool.domain.Job;
+import dev.spool.domain.JobControl;
 import dev.spool.domain.JobStatus;
 import dev.spool.domain.Lease;
 import dev.spool.domain.LeaseLostException;
@@ -418,7 +419,7 @@ public final class SqlJobStore implements JobStore {
     public Job start(String jobId) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (st != PENDING) throw refuse(jobId, "start", st, "only a PENDING job can be started");
+            JobControl.START.check(jobId, st);
             tx.update("job.start", p("id", jobId, "from", st));
             tx.event(jobId, null, "job.started", json(p("from", st, "status", RUNNING)));
             return loadJob(tx, jobId);
@@ -429,7 +430,7 @@ public final class SqlJobStore implements JobStore {
     public Job pause(String jobId) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (st != RUNNING) throw refuse(jobId, "pause", st, "only a RUNNING job can be paused");
+            JobControl.PAUSE.check(jobId, st);
             Transitions.check(jobId, st, PAUSED);
             tx.update("job.set_status", p("id", jobId, "from", st, "to", PAUSED));
             tx.event(jobId, null, "job.paused", json(p("from", st, "status", PAUSED)));
@@ -441,9 +442,7 @@ public final class SqlJobStore implements JobStore {
     public List<Task> resume(String jobId) {
         List<Task> toRun = db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (st != PAUSED && st != RECOVERY_REQUIRED) {
-                throw refuse(jobId, "resume", st, "only a PAUSED or RECOVERY_REQUIRED job can be resumed");
-            }
+            JobControl.RESUME.check(jobId, st);
             Transitions.check(jobId, st, RUNNING);
             tx.update("job.start", p("id", jobId, "from", st));
             tx.event(jobId, null, "job.resumed", json(p("from", st, "status", RUNNING)));
@@ -464,9 +463,7 @@ public final class SqlJobStore implements JobStore {
     public Job cancel(String jobId, boolean stopRunning) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (!Transitions.allowed(st, CANCELLED)) {
-                throw refuse(jobId, "cancel", st, "the job has already ended");
-            }
+            JobControl.CANCEL.check(jobId, st);
             List<String> skipped = tx.query("task.skip_queued_of_job", p("job_id", jobId, "reason", "cancelled"),
                     rs -> rs.getString(1));
             for (String id : skipped) {
@@ -484,11 +481,7 @@ public final class SqlJobStore implements JobStore {
     public List<Task> retryFailed(String jobId) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            Set<JobStatus> allowed = EnumSet.of(COMPLETED_WITH_WARNINGS, FAILED, RUNNING, PAUSED);
-            if (!allowed.contains(st)) {
-                throw refuse(jobId, "retry failed clips of", st,
-                        "only a COMPLETED_WITH_WARNINGS, FAILED, RUNNING or PAUSED job has failed clips to retry");
-            }
+            JobControl.RETRY_FAILED.check(jobId, st);
             List<String> ids = tx.query("task.requeue_failed_of_job", p("job_id", jobId), rs -> rs.getString(1));
             if (ids.isEmpty()) throw refuse(jobId, "retry failed clips of", st, "it has no FAILED clips");
             for (String id : ids) {
@@ -508,9 +501,7 @@ public final class SqlJobStore implements JobStore {
     public Job rebind(String jobId, String presetId) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (st != PENDING && st != RECOVERY_REQUIRED) {
-                throw refuse(jobId, "rebind", st, "a preset can only be rebound while PENDING or RECOVERY_REQUIRED");
-            }
+            JobControl.REBIND.check(jobId, st);
             String previous = loadJob(tx, jobId).presetId();
             tx.update("job.rebind", p("id", jobId, "from", st, "preset_id", presetId));
             tx.event(jobId, null, "job.rebound", json(p("status", st, "from_preset", previous, "preset", presetId)));
@@ -522,9 +513,7 @@ public final class SqlJobStore implements JobStore {
     public Job markRecoveryRequired(String jobId, String reason) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (st != RUNNING && st != PAUSED) {
-                throw refuse(jobId, "mark recovery-required", st, "only a RUNNING or PAUSED job can be interrupted");
-            }
+            JobControl.MARK_RECOVERY_REQUIRED.check(jobId, st);
             tx.update("job.mark_recovery_required", p("id", jobId, "from", st, "reason", reason));
             tx.event(jobId, null, "job.recovery_required", json(p("from", st, "status", RECOVERY_REQUIRED,
                     "reason", reason)));
@@ -536,7 +525,7 @@ public final class SqlJobStore implements JobStore {
     public Job failJob(String jobId, String reason) {
         return db.write(tx -> {
             JobStatus st = lockStatus(tx, jobId);
-            if (!Transitions.allowed(st, FAILED)) throw refuse(jobId, "fail", st, "the job is not active");
+            JobControl.FAIL.check(jobId, st);
             List<String> skipped = tx.query("task.skip_queued_of_job",
                     p("job_id", jobId, "reason", "job failed: " + reason), rs -> rs.getString(1));
             for (String id : skipped) {
