@@ -84,10 +84,10 @@ public final class TestMedia {
                 "-timecode", "01:00:00;00", "-metadata:s:v:0", "reel_name=A001");
     }
 
-    /** Variable frame rate H.264: 30 fps for 1 s, then every third frame; 2 s, MP4. */
+    /** Variable frame rate H.264: alternating half seconds at 30 fps and 10 fps; 2 s, MP4. */
     public static Path vfr() {
         return clip("vfr.mp4", video("320x180", "30", 2), List.of(),
-                "-vf", "select='lt(t,1)+not(mod(n,3))'", "-fps_mode", "vfr",
+                "-vf", "select='lt(mod(t,1),0.5)+not(mod(n,3))'", "-fps_mode", "vfr",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
     }
 

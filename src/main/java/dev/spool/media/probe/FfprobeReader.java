@@ -31,6 +31,9 @@ public final class FfprobeReader {
     private static final Set<String> INTRA_ONLY_CODECS = Set.of(
             "prores", "dnxhd", "mjpeg", "png", "rawvideo", "v210", "v410", "r210", "cfhd", "jpeg2000", "dvvideo", "qtrle", "tiff", "dpx");
 
+    /** Largest B-frame reorder depth we allow for (H.264/HEVC allow 16 reference frames). */
+    private static final int MAX_REORDER_DEPTH = 16;
+
     private FfprobeReader() {
     }
 
@@ -52,7 +55,8 @@ public final class FfprobeReader {
                 .filter(p -> p.path("stream_index").asInt(-1) == video.path("index").asInt(-2))
                 .toList();
 
-        MediaMetadata.Time time = readTime(format, streams, video, videoPackets);
+        boolean readWasCut = root.path("packets").size() >= MediaProber.PACKETS_READ;
+        MediaMetadata.Time time = readTime(format, streams, video, videoPackets, readWasCut);
         MediaMetadata.Image image = video == null
                 ? new MediaMetadata.Image(null, null, null, null, null, null, null, null)
                 : readImage(video);
@@ -74,7 +78,8 @@ public final class FfprobeReader {
         return MetadataValidator.assess(base);
     }
 
-    private static MediaMetadata.Time readTime(JsonNode format, List<JsonNode> streams, JsonNode video, List<JsonNode> packets) {
+    private static MediaMetadata.Time readTime(JsonNode format, List<JsonNode> streams, JsonNode video, List<JsonNode> packets,
+                                               boolean readWasCut) {
         Double duration = positiveDouble(format, "duration");
         if (duration == null && video != null) {
             duration = positiveDouble(video, "duration");
@@ -93,7 +98,7 @@ public final class FfprobeReader {
             } else {
                 rate = r.orElse(null);
             }
-            vfr = variableFrameRate(packets);
+            vfr = variableFrameRate(packets, readWasCut);
         }
         String timecode = firstTag(format, streams, "timecode");
         Boolean dropFrame = timecode == null ? null : (timecode.contains(";") || timecode.contains("."));
@@ -103,11 +108,13 @@ public final class FfprobeReader {
     /**
      * Frame durations of the first packets, in the stream's own time base (exact integers). Variable
      * when they spread by more than a tick plus 10% — a tick absorbs rounding of 1/1000 time bases
-     * (Matroska's 33/34 ms at 29.97 fps).
+     * (Matroska's 33/34 ms at 29.97 fps). Packets come in decode order, so the last few presentation
+     * times of a cut-off read may still miss reordered B-frames; those are left out.
      */
-    static Boolean variableFrameRate(List<JsonNode> packets) {
-        long[] pts = packets.stream().map(p -> p.get("pts")).filter(n -> n != null && n.canConvertToLong())
+    static Boolean variableFrameRate(List<JsonNode> packets, boolean readWasCut) {
+        long[] all = packets.stream().map(p -> p.get("pts")).filter(n -> n != null && n.canConvertToLong())
                 .mapToLong(JsonNode::asLong).sorted().distinct().toArray();
+        long[] pts = readWasCut ? Arrays.copyOf(all, all.length - Math.min(MAX_REORDER_DEPTH, all.length / 4)) : all;
         if (pts.length < 3) {
             return null;
         }
