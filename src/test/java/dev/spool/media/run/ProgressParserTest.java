@@ -32,7 +32,7 @@ class ProgressParserTest {
         assertThat(second.totalSize()).isPositive();
         assertThat(second.percent()).isCloseTo(26.67, offset(0.01));
         // 1.466667 s of media left at 0.901x
-        assertThat(second.eta().toMillis()).isCloseTo(1628, offset(2L));
+        assertThat(second.eta().toMillis()).isCloseTo(1628L, org.assertj.core.api.Assertions.within(2L));
         assertThat(second.finished()).isFalse();
 
         Progress last = reports.get(4);
