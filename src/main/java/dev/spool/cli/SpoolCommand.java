@@ -16,6 +16,8 @@ import java.io.PrintWriter;
         description = "Spool: a self-hosted media job engine on FFmpeg.",
         subcommands = {
                 DoctorCommand.class,
+                ProbeCommand.class,
+                EncodersCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * An exact ratio such as a frame rate of {@code 30000/1001}; never rounded to 29.97. Always stored
- * in lowest terms with a positive denominator. Serialised as {@code "30000/1001"}.
+ * in lowest terms with a positive denominator. Serialised as {@code "30000/1001"}, {@code "25/1"}.
  */
 public record Rational(long numerator, long denominator) implements Comparable<Rational> {
 
@@ -67,6 +67,6 @@ public record Rational(long numerator, long denominator) implements Comparable<R
     @JsonValue
     @Override
     public String toString() {
-        return denominator == 1 ? Long.toString(numerator) : numerator + "/" + denominator;
+        return numerator + "/" + denominator;
     }
 }
