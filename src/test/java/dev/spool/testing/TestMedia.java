@@ -1,5 +1,8 @@
 package dev.spool.testing;
 
+import dev.spool.media.probe.MediaMetadata;
+import dev.spool.media.probe.MediaProber;
+import dev.spool.media.probe.ProbeResult;
 import dev.spool.media.run.ProcessCapture;
 import dev.spool.media.tools.MediaTools;
 import dev.spool.media.tools.ToolLocator;
@@ -47,6 +50,15 @@ public final class TestMedia {
             }
         }
         return tools;
+    }
+
+    /** Metadata of a file that must be readable (generated clips, test outputs); fails loudly otherwise. */
+    public static MediaMetadata probe(Path file) {
+        ProbeResult result = new MediaProber(tools()).probe(file);
+        if (result instanceof ProbeResult.Probed probed) {
+            return probed.metadata();
+        }
+        throw new AssertionError("expected readable media at " + file + " but got " + result);
     }
 
     // ---- valid clips -------------------------------------------------------------------------

@@ -4,8 +4,6 @@ import dev.spool.domain.OutputSpec;
 import dev.spool.domain.OutputSpec.Family;
 import dev.spool.domain.OutputSpec.ScaleMode;
 import dev.spool.media.probe.MediaMetadata;
-import dev.spool.media.probe.MediaProber;
-import dev.spool.media.probe.ProbeResult;
 import dev.spool.media.probe.Rational;
 import dev.spool.media.run.FfmpegRunner;
 import dev.spool.media.run.RunOptions;
@@ -23,18 +21,11 @@ import static org.assertj.core.api.Assertions.offset;
 
 /** Real renders: what the builder produces must run, and the files must be what an editor relies on. */
 class OneDecodeManyOutputsTest {
-    private final MediaProber prober = new MediaProber(TestMedia.tools());
-
-    private MediaMetadata probe(Path p) {
-        ProbeResult r = prober.probe(p);
-        assertThat(r).as("%s", r).isInstanceOf(ProbeResult.Probed.class);
-        return ((ProbeResult.Probed) r).metadata();
-    }
 
     @Test
     void proxy_web_copy_and_poster_come_from_one_ffmpeg_run(@TempDir Path dir) {
         // given a 29.97 drop-frame clip with a reel name, and awkward output names
-        MediaMetadata source = probe(TestMedia.dropFrameTimecode2997());
+        MediaMetadata source = TestMedia.probe(TestMedia.dropFrameTimecode2997());
         OutputSpec proxy = new OutputSpec("proxy", "mov",
                 new OutputSpec.Video(Family.PRORES, null, "proxy", null, null, null, null, null,
                         new OutputSpec.Scale(ScaleMode.FIT, 160, null), null, null),
@@ -66,7 +57,7 @@ class OneDecodeManyOutputsTest {
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder(
                 proxyOut.getFileName().toString(), webOut.getFileName().toString(), posterOut.getFileName().toString());
 
-        MediaMetadata p = probe(proxyOut);
+        MediaMetadata p = TestMedia.probe(proxyOut);
         assertThat(p.codec().codec()).isEqualTo("prores");
         assertThat(p.image().width()).isEqualTo(160);
         assertThat(p.image().height()).isEqualTo(90);
@@ -77,7 +68,7 @@ class OneDecodeManyOutputsTest {
         assertThat(p.audio()).extracting(MediaMetadata.AudioTrack::channels)
                 .containsExactlyElementsOf(source.audio().stream().map(MediaMetadata.AudioTrack::channels).toList());
 
-        MediaMetadata w = probe(webOut);
+        MediaMetadata w = TestMedia.probe(webOut);
         assertThat(w.codec().codec()).isEqualTo("h264");
         assertThat(w.image().width()).isEqualTo(200);
         assertThat(w.image().height()).isEqualTo(112);
@@ -87,7 +78,7 @@ class OneDecodeManyOutputsTest {
             assertThat(a.sampleRate()).isEqualTo(44100);
         });
 
-        MediaMetadata still = probe(posterOut);
+        MediaMetadata still = TestMedia.probe(posterOut);
         assertThat(still.codec().codec()).isEqualTo("mjpeg");
         assertThat(still.image().width()).isEqualTo(90);
         assertThat(still.image().height()).isEqualTo(90);
@@ -97,7 +88,7 @@ class OneDecodeManyOutputsTest {
     @Test
     void an_existing_final_file_is_never_overwritten(@TempDir Path dir) throws Exception {
         Path existing = Files.writeString(dir.resolve("final.mp4"), "precious");
-        MediaMetadata source = probe(TestMedia.noAudio());
+        MediaMetadata source = TestMedia.probe(TestMedia.noAudio());
         OutputSpec web = new OutputSpec("web", "mp4",
                 new OutputSpec.Video(Family.H264, null, null, null, null, null, "ultrafast", null, null, null, null), null, null, false);
 

@@ -5,8 +5,6 @@ import dev.spool.domain.OutputSpec.Family;
 import dev.spool.media.command.Accelerator;
 import dev.spool.media.command.OutputTarget;
 import dev.spool.media.probe.MediaMetadata;
-import dev.spool.media.probe.MediaProber;
-import dev.spool.media.probe.ProbeResult;
 import dev.spool.media.run.FfmpegRunner;
 import dev.spool.media.run.RunOptions;
 import dev.spool.media.run.RunOutcome;
@@ -23,14 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real encodes with the listed-but-broken h264_nvenc of this machine. */
 class TranscoderTest {
-    private final MediaProber prober = new MediaProber(TestMedia.tools());
     private final EncoderDetector detector = new EncoderDetector(TestMedia.tools());
-
-    private MediaMetadata probe(Path p) {
-        ProbeResult r = prober.probe(p);
-        assertThat(r).as("%s", r).isInstanceOf(ProbeResult.Probed.class);
-        return ((ProbeResult.Probed) r).metadata();
-    }
 
     private static OutputSpec h264(String forcedEncoder) {
         return new OutputSpec("web", "mp4", new OutputSpec.Video(Family.H264, forcedEncoder, null, "yuv420p", 30, null,
@@ -41,7 +32,7 @@ class TranscoderTest {
     void forced_nvenc_falls_back_to_libx264_with_a_warning(@TempDir Path dir) {
         EncoderSelector selector = new EncoderSelector(detector, false, 3);
         Transcoder transcoder = new Transcoder(TestMedia.tools(), selector, new FfmpegRunner());
-        MediaMetadata source = probe(TestMedia.h264LongGop());
+        MediaMetadata source = TestMedia.probe(TestMedia.h264LongGop());
         Path out = dir.resolve("web.mp4.part");
 
         Transcoder.Result result = transcoder.transcode(source, List.of(new OutputTarget(h264("h264_nvenc"), out, null, true)),
@@ -52,7 +43,7 @@ class TranscoderTest {
         assertThat(result.warnings()).singleElement().asString()
                 .startsWith("hardware encoder h264_nvenc failed (").endsWith("); fell back to libx264")
                 .doesNotContain("Conversion failed");
-        MediaMetadata produced = probe(out);
+        MediaMetadata produced = TestMedia.probe(out);
         assertThat(produced.codec().codec()).isEqualTo("h264");
         assertThat(produced.audio()).hasSize(1);
     }
@@ -65,7 +56,7 @@ class TranscoderTest {
         believed.put("h264_nvenc", new EncoderStatus("h264_nvenc", Accelerator.NVENC, true, true, null));
         EncoderSelector selector = new EncoderSelector(() -> new EncoderDetector.Detection(real.listed(), believed), () -> { }, false, 2);
         Transcoder transcoder = new Transcoder(TestMedia.tools(), selector, new FfmpegRunner());
-        MediaMetadata source = probe(TestMedia.noAudio());
+        MediaMetadata source = TestMedia.probe(TestMedia.noAudio());
 
         for (int i = 0; i < 2; i++) {
             assertThat(selector.choose(Family.H264)).contains("h264_nvenc");
