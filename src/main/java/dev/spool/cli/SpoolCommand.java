@@ -27,6 +27,8 @@ import java.io.PrintWriter;
                 ControlCommands.Pause.class,
                 ControlCommands.Rebind.class,
                 PresetsCommand.class,
+                ProbeCommand.class,
+                EncodersCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 
