@@ -3,6 +3,8 @@ package dev.spool.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spool.config.SpoolConfig;
+import dev.spool.media.tools.MediaTools;
+import dev.spool.media.tools.MediaToolsException;
 import dev.spool.store.SqlJobStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,12 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code spool doctor}: checks everything Spool needs on this machine and prints the exact fix for what is
@@ -33,7 +28,6 @@ import java.util.regex.Pattern;
  */
 @Command(name = "doctor", description = "Check this machine: Java, ffmpeg/ffprobe, data directory, database, free disk.")
 public final class DoctorCommand implements Callable<Integer> {
-    private static final Pattern VERSION = Pattern.compile("version (?:n)?(\\d+)\\.(\\d+)");
 
     @Mixin
     GlobalOptions global;
@@ -53,8 +47,7 @@ public final class DoctorCommand implements Callable<Integer> {
         SpoolConfig config = global.config();
         List<Check> checks = new ArrayList<>();
         checks.add(java());
-        checks.add(tool("ffmpeg", config.ffmpeg(), "SPOOL_FFMPEG"));
-        checks.add(tool("ffprobe", config.ffprobe(), "SPOOL_FFPROBE"));
+        checks.add(mediaTools(config));
         checks.add(dataDir(config.dataDir()));
         checks.add(database(config));
         checks.add(disk(config));
@@ -85,47 +78,13 @@ public final class DoctorCommand implements Callable<Integer> {
                 : "install Java 17 or newer (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless)");
     }
 
-    private static Check tool(String name, String configured, String envVar) {
-        String install = "Debian/Ubuntu: sudo apt-get install ffmpeg; elsewhere install FFmpeg 4.4+ and put it on PATH"
-                + " or set " + envVar + "=/path/to/" + name;
-        Path exe = configured != null ? Path.of(configured) : onPath(name);
-        if (exe == null || !Files.isExecutable(exe)) {
-            return new Check(name, false, (configured != null ? configured + " is not executable" : "not found on PATH"),
-                    install);
-        }
-        String first;
+    private static Check mediaTools(SpoolConfig config) {
         try {
-            Process p = new ProcessBuilder(exe.toString(), "-version").redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                first = r.readLine();
-                while (r.readLine() != null) {
-                    // drain
-                }
-            }
-            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
-        } catch (IOException e) {
-            return new Check(name, false, exe + " cannot run: " + e.getMessage(), install);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Check(name, false, "interrupted", install);
+            MediaTools tools = GlobalOptions.locateTools(config);
+            return new Check("ffmpeg", true, tools.describe(), null);
+        } catch (MediaToolsException e) {
+            return new Check("ffmpeg", false, e.getMessage(), MediaToolsException.INSTALL_HINT);
         }
-        if (first == null) return new Check(name, false, exe + " printed no version", install);
-        Matcher m = VERSION.matcher(first);
-        boolean recent = m.find() && (Integer.parseInt(m.group(1)) > 4
-                || (Integer.parseInt(m.group(1)) == 4 && Integer.parseInt(m.group(2)) >= 4));
-        return new Check(name, recent, exe + ": " + first, recent ? null : "FFmpeg 4.4 or newer is required; " + install);
-    }
-
-    static Path onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) return null;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return candidate;
-        }
-        return null;
     }
 
     private static Check dataDir(Path dir) {

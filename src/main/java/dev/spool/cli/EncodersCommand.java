@@ -20,6 +20,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "encoders", description = "Show which video encoders work on this machine and which Spool chooses.")
 public final class EncodersCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    GlobalOptions global;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -31,7 +34,7 @@ public final class EncodersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MediaTools tools = MediaToolsOption.locate();
+        MediaTools tools = global.mediaTools();
         boolean cpuOnly = forceCpu || EncoderSelector.forceCpuFromEnvironment(System.getenv());
         EncoderReport report = new EncoderSelector(new EncoderDetector(tools), cpuOnly,
                 EncoderSelector.DEFAULT_FAILURES_BEFORE_DISABLE).report();

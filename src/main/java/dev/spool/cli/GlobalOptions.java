@@ -1,9 +1,13 @@
 package dev.spool.cli;
 
 import dev.spool.config.SpoolConfig;
+import dev.spool.media.tools.MediaTools;
+import dev.spool.media.tools.MediaToolsException;
+import dev.spool.media.tools.ToolLocator;
 import dev.spool.store.SqlJobStore;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Options every command that touches the data directory or the store accepts. */
@@ -23,6 +27,20 @@ public final class GlobalOptions {
     public SpoolConfig config() {
         if (config == null) config = SpoolConfig.fromEnvironment(dataDir, db);
         return config;
+    }
+
+    /** The configured ffmpeg/ffprobe; a missing or unusable one is an environment error (exit 3). */
+    public MediaTools mediaTools() {
+        try {
+            return locateTools(config());
+        } catch (MediaToolsException e) {
+            throw CliException.environment(e.getMessage());
+        }
+    }
+
+    static MediaTools locateTools(SpoolConfig config) {
+        return new ToolLocator().locate(config.ffmpeg() == null ? null : Path.of(config.ffmpeg()),
+                config.ffprobe() == null ? null : Path.of(config.ffprobe()));
     }
 
     /** Opens the configured store, migrating it when needed. */

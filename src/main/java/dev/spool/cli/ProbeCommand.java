@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "probe", description = "Show media metadata (time, image, codec, audio, workflow verdicts) of files.")
 public final class ProbeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    GlobalOptions global;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Media files to probe.")
     List<Path> files;
 
@@ -34,7 +37,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MediaProber prober = new MediaProber(MediaToolsOption.locate());
+        MediaProber prober = new MediaProber(global.mediaTools());
         List<ProbeResult> results = prober.probeAll(files, Math.max(2, Runtime.getRuntime().availableProcessors()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

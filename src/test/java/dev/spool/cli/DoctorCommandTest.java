@@ -22,8 +22,8 @@ class DoctorCommandTest {
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertThat(doc.get("ok").asBoolean()).isTrue();
         assertThat(doc.get("checks")).extracting(c -> c.get("name").asText())
-                .containsExactly("java", "ffmpeg", "ffprobe", "data dir", "database", "disk");
-        assertThat(doc.get("checks").get(4).get("detail").asText()).contains("schema version 1");
+                .containsExactly("java", "ffmpeg", "data dir", "database", "disk");
+        assertThat(doc.get("checks").get(3).get("detail").asText()).contains("schema version 1");
         assertThat(Files.exists(dir.resolve("spool.db"))).isTrue();
     }
 
