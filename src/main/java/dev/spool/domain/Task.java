@@ -13,6 +13,7 @@ import java.util.List;
  * @param workerId       the worker holding the lease while RUNNING
  * @param leaseExpiresAt when the lease lapses unless extended by a heartbeat
  * @param result         JSON written on completion (outputs, encoder used ...)
+ * @param progress       latest coalesced progress JSON of the running attempt (percent, fps, eta ...), or null
  * @param dependsOn      ids of tasks of the same job that must complete first
  * @param queuedAt       when it last entered the queue; with priority it orders claims ("priority then age")
  */
@@ -33,6 +34,7 @@ public record Task(
         List<String> warnings,
         String stderrTail,
         String result,
+        String progress,
         List<String> dependsOn,
         Instant queuedAt,
         Instant createdAt,

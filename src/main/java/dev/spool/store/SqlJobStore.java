@@ -646,7 +646,7 @@ public final class SqlJobStore implements JobStore {
         if (deps == null) return t;
         return new Task(t.id(), t.jobId(), t.seq(), t.kind(), t.status(), t.source(), t.spec(), t.priority(),
                 t.attempt(), t.maxAttempts(), t.workerId(), t.leaseExpiresAt(), t.failureReason(), t.warnings(),
-                t.stderrTail(), t.result(), deps, t.queuedAt(), t.createdAt(), t.startedAt(), t.finishedAt(),
+                t.stderrTail(), t.result(), t.progress(), deps, t.queuedAt(), t.createdAt(), t.startedAt(), t.finishedAt(),
                 t.updatedAt());
     }
 
@@ -677,7 +677,8 @@ public final class SqlJobStore implements JobStore {
                 TaskStatus.valueOf(rs.getString("status")), rs.getString("source"), rs.getString("spec"),
                 rs.getInt("priority"), rs.getInt("attempt"), rs.getInt("max_attempts"), rs.getString("worker_id"),
                 instant(rs, "lease_expires_at"), rs.getString("failure_reason"), strings(rs.getString("warnings")),
-                rs.getString("stderr_tail"), rs.getString("result"), List.of(), instant(rs, "queued_at"),
+                rs.getString("stderr_tail"), rs.getString("result"), rs.getString("progress"), List.of(),
+                instant(rs, "queued_at"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "updated_at"));
     }

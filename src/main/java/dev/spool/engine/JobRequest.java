@@ -1,0 +1,30 @@
+package dev.spool.engine;
+
+import dev.spool.domain.RecoveryPolicy;
+
+import java.util.List;
+
+/**
+ * A request to transcode sources with a preset: what {@code spool submit}, {@code spool run} and
+ * {@code POST /api/v1/jobs} accept. Null optional fields take the preset's QUEUE defaults.
+ *
+ * @param sources     files or folders (folders are expanded recursively to media files)
+ * @param presetId    a global preset or bundle id
+ * @param outputDir   where outputs go (created when missing)
+ * @param start       false keeps the job PENDING until an operator starts it
+ */
+public record JobRequest(String name, List<String> sources, String presetId, String outputDir, Integer priority,
+                         RecoveryPolicy recoveryPolicy, Integer maxAttempts, boolean start) {
+
+    public JobRequest {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public static JobRequest of(List<String> sources, String presetId, String outputDir) {
+        return new JobRequest(null, sources, presetId, outputDir, null, null, null, true);
+    }
+
+    public JobRequest withRecovery(RecoveryPolicy policy, Integer attempts) {
+        return new JobRequest(name, sources, presetId, outputDir, priority, policy, attempts, start);
+    }
+}
