@@ -19,6 +19,11 @@ import java.io.PrintWriter;
         description = "Spool: a self-hosted media job engine on FFmpeg.",
         subcommands = {
                 DoctorCommand.class,
+                DemoCommand.class,
+                RunCommand.class,
+                SubmitCommand.class,
+                ServeCommands.Serve.class,
+                ServeCommands.Worker.class,
                 JobsCommand.class,
                 ShowCommand.class,
                 ControlCommands.Resume.class,

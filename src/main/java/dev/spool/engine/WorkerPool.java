@@ -53,6 +53,7 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicBoolean claiming = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean wake;
+    private volatile java.util.function.Consumer<dev.spool.domain.Job> onJobEnded = j -> { };
 
     public WorkerPool(JobStore store, List<TaskExecutor> executors, WorkerSettings settings) {
         this.store = store;
@@ -76,6 +77,12 @@ public final class WorkerPool implements AutoCloseable {
         schedule(settings.progressEvery(), this::flushProgress);
         schedule(settings.maintenance(), this::maintain);
         dispatcher.start();
+        return this;
+    }
+
+    /** Called (on a worker thread) when a task this worker finished ended its job. */
+    public WorkerPool onJobEnded(java.util.function.Consumer<dev.spool.domain.Job> listener) {
+        this.onJobEnded = listener;
         return this;
     }
 
@@ -159,7 +166,7 @@ public final class WorkerPool implements AutoCloseable {
             List<Task> claimed = List.of();
             if (free > 0) {
                 try {
-                    claimed = store.claim(settings.workerId(), free, settings.lease());
+                    claimed = store.claim(settings.workerId(), free, settings.lease(), settings.onlyJobId());
                 } catch (RuntimeException e) {
                     log.warn("claim failed (will retry): {}", e.getMessage());
                 }
@@ -220,6 +227,8 @@ public final class WorkerPool implements AutoCloseable {
                 }
                 flushProgress(r);
                 store.finish(task.lease(), outcome);
+                dev.spool.domain.Job job = store.getJob(task.jobId());
+                if (job.status().isTerminal()) notifyJobEnded(job);
             }
         } catch (LeaseLostException e) {
             log.warn("task {}: {}", task.id(), e.getMessage());
@@ -229,6 +238,14 @@ public final class WorkerPool implements AutoCloseable {
         } finally {
             running.remove(task.id());
             signal();
+        }
+    }
+
+    private void notifyJobEnded(dev.spool.domain.Job job) {
+        try {
+            onJobEnded.accept(job);
+        } catch (RuntimeException e) {
+            log.error("job {}: end-of-job work failed: {}", job.id(), e.getMessage(), e);
         }
     }
 

@@ -14,9 +14,15 @@ import java.time.Duration;
  * @param controlPoll     how often running tasks are checked for stop requests (cancel with stop)
  * @param progressEvery   minimum interval between stored progress writes per task (coalescing)
  * @param maintenance     how often the leader rescues lapsed leases
+ * @param onlyJobId       when set, claim only this job's tasks ({@code spool run}'s one-shot pool)
  */
 public record WorkerSettings(String workerId, int cpuSlots, Duration lease, Duration heartbeat, Duration poll,
-                             Duration controlPoll, Duration progressEvery, Duration maintenance) {
+                             Duration controlPoll, Duration progressEvery, Duration maintenance, String onlyJobId) {
+
+    public WorkerSettings(String workerId, int cpuSlots, Duration lease, Duration heartbeat, Duration poll,
+                          Duration controlPoll, Duration progressEvery, Duration maintenance) {
+        this(workerId, cpuSlots, lease, heartbeat, poll, controlPoll, progressEvery, maintenance, null);
+    }
 
     public WorkerSettings {
         if (workerId == null || workerId.isBlank()) throw new IllegalArgumentException("workerId is required");
@@ -33,14 +39,21 @@ public record WorkerSettings(String workerId, int cpuSlots, Duration lease, Dura
     }
 
     public WorkerSettings withSlots(int n) {
-        return new WorkerSettings(workerId, n, lease, heartbeat, poll, controlPoll, progressEvery, maintenance);
+        return new WorkerSettings(workerId, n, lease, heartbeat, poll, controlPoll, progressEvery, maintenance, onlyJobId);
     }
 
     public WorkerSettings withLease(Duration leaseFor, Duration beat) {
-        return new WorkerSettings(workerId, cpuSlots, leaseFor, beat, poll, controlPoll, progressEvery, maintenance);
+        return new WorkerSettings(workerId, cpuSlots, leaseFor, beat, poll, controlPoll, progressEvery, maintenance,
+                onlyJobId);
     }
 
     public WorkerSettings withMaintenance(Duration every) {
-        return new WorkerSettings(workerId, cpuSlots, lease, heartbeat, poll, controlPoll, progressEvery, every);
+        return new WorkerSettings(workerId, cpuSlots, lease, heartbeat, poll, controlPoll, progressEvery, every,
+                onlyJobId);
+    }
+
+    public WorkerSettings onlyJob(String jobId) {
+        return new WorkerSettings(workerId, cpuSlots, lease, heartbeat, poll, controlPoll, progressEvery, maintenance,
+                jobId);
     }
 }

@@ -53,7 +53,12 @@ public interface JobStore extends AutoCloseable {
      * Claims up to {@code max} queued tasks of running jobs whose dependencies completed, highest priority
      * first then oldest, in one statement; each gets attempt+1 and a lease of {@code leaseFor}.
      */
-    List<Task> claim(String workerId, int max, Duration leaseFor);
+    default List<Task> claim(String workerId, int max, Duration leaseFor) {
+        return claim(workerId, max, leaseFor, null);
+    }
+
+    /** Like {@link #claim(String, int, Duration)}, restricted to one job when {@code onlyJobId} is not null. */
+    List<Task> claim(String workerId, int max, Duration leaseFor, String onlyJobId);
 
     /**
      * Extends the leases a worker holds. Returns the leases that were lost (taken over or finished by

@@ -186,13 +186,13 @@ public final class SqlJobStore implements JobStore {
     // --- workers ------------------------------------------------------------------------------------
 
     @Override
-    public List<Task> claim(String workerId, int max, Duration leaseFor) {
+    public List<Task> claim(String workerId, int max, Duration leaseFor, String onlyJobId) {
         if (max < 1) return List.of();
         return db.write(tx -> {
             long expires = tx.nowMillis() + leaseFor.toMillis();
             List<Task> withDependencies = new ArrayList<>();
             List<Task> claimed = new ArrayList<>(tx.query("task.claim",
-                    p("worker_id", workerId, "lease_expires_at", expires, "limit", max), rs -> {
+                    p("worker_id", workerId, "lease_expires_at", expires, "limit", max, "only_job", onlyJobId), rs -> {
                         Task t = task(rs);
                         if (rs.getInt("has_deps") != 0) withDependencies.add(t);
                         return t;

@@ -5,6 +5,7 @@ WITH picked AS (
     SELECT t.id FROM tasks t
     WHERE t.status = 'QUEUED'
       AND EXISTS (SELECT 1 FROM jobs j WHERE j.id = t.job_id AND j.status = 'RUNNING')
+      AND (CAST(:only_job AS TEXT) IS NULL OR t.job_id = :only_job)
       AND (t.has_deps = 0 OR NOT EXISTS (
             SELECT 1 FROM task_deps d JOIN tasks p ON p.id = d.depends_on
             WHERE d.task_id = t.id AND p.status <> 'COMPLETED'))

@@ -172,6 +172,18 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void a_claim_can_be_restricted_to_one_job() {
+        Job a = store.createJob(aJobOf(2));
+        clock.advance(Duration.ofSeconds(1));
+        Job b = store.createJob(aJobOf(2));
+
+        List<Task> onlyB = store.claim("w1", 10, LEASE, b.id());
+
+        assertThat(onlyB).extracting(Task::jobId).containsOnly(b.id()).hasSize(2);
+        assertThat(store.claim("w1", 10, LEASE)).extracting(Task::jobId).containsOnly(a.id());
+    }
+
+    @Test
     void many_threads_claiming_concurrently_never_receive_the_same_task() throws Exception {
         int tasks = 600;
         store.createJob(aJobOf(tasks));

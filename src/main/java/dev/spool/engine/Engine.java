@@ -1,0 +1,104 @@
+package dev.spool.engine;
+
+import dev.spool.config.SpoolConfig;
+import dev.spool.media.encoder.EncoderDetector;
+import dev.spool.media.encoder.EncoderSelector;
+import dev.spool.media.encoder.Transcoder;
+import dev.spool.media.probe.MediaProber;
+import dev.spool.media.run.FfmpegRunner;
+import dev.spool.media.tools.MediaTools;
+import dev.spool.preset.PresetRegistry;
+import dev.spool.store.JobStore;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Wires the engine for one process: presets, media tools, encoder selection, the transcode executor and a
+ * worker pool over a store. {@code spool serve}, {@code spool worker}, {@code spool run} and
+ * {@code spool demo} all start from here, so they behave the same.
+ */
+public final class Engine implements AutoCloseable {
+    private final JobStore store;
+    private final Supplier<PresetRegistry> presets;
+    private final MediaTools tools;
+    private final MediaProber prober;
+    private final EncoderSelector selector;
+    private final JobSubmitter submitter;
+    private final WorkerPool pool;
+
+    private Engine(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings, List<Path> mediaRoots) {
+        this.store = store;
+        this.tools = tools;
+        Path presetsDir = config.dataDir().resolve("presets");
+        PresetRegistry registry = PresetRegistry.load(presetsDir);
+        this.presets = () -> registry;
+        this.prober = new MediaProber(tools);
+        this.selector = new EncoderSelector(new EncoderDetector(tools), config.forceCpu(),
+                EncoderSelector.DEFAULT_FAILURES_BEFORE_DISABLE);
+        Transcoder transcoder = new Transcoder(tools, selector, new FfmpegRunner());
+        TranscodeExecutor transcode = new TranscodeExecutor(store, presets, prober, transcoder,
+                config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60), Clock.systemUTC());
+        this.submitter = new JobSubmitter(store, presets, mediaRoots);
+        this.pool = new WorkerPool(store, List.of(transcode), settings);
+    }
+
+    /** Builds the engine; call {@link #start()} to begin working. Presets load (and validate) now. */
+    public static Engine create(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings,
+                                List<Path> mediaRoots) {
+        return new Engine(store, config, tools, settings, mediaRoots);
+    }
+
+    public Engine start() {
+        pool.start();
+        return this;
+    }
+
+    /** A worker id that stays the same across restarts of this process kind on this host. */
+    public static String workerId(String name) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + "/" + name;
+    }
+
+    public JobStore store() {
+        return store;
+    }
+
+    public JobSubmitter submitter() {
+        return submitter;
+    }
+
+    public WorkerPool pool() {
+        return pool;
+    }
+
+    public MediaTools tools() {
+        return tools;
+    }
+
+    public EncoderSelector encoders() {
+        return selector;
+    }
+
+    public PresetRegistry presets() {
+        return presets.get();
+    }
+
+    public MediaProber prober() {
+        return prober;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
