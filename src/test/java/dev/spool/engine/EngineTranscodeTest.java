@@ -1,0 +1,172 @@
+package dev.spool.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spool.config.SpoolConfig;
+import dev.spool.domain.Job;
+import dev.spool.domain.JobStatus;
+import dev.spool.domain.Task;
+import dev.spool.domain.TaskStatus;
+import dev.spool.media.probe.MediaMetadata;
+import dev.spool.media.tools.MediaTools;
+import dev.spool.store.SqlJobStore;
+import dev.spool.testing.TestMedia;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The transcode pipeline end to end: real store, real presets, real ffmpeg, real verification. */
+class EngineTranscodeTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    SqlJobStore store;
+    Engine engine;
+
+    Engine start(MediaTools tools) {
+        store = SqlJobStore.open("jdbc:sqlite:" + dir.resolve("spool.db"), Clock.systemUTC());
+        SpoolConfig config = new SpoolConfig(dir.resolve("data"), null, null, null, 0, false);
+        WorkerSettings settings = new WorkerSettings("test-worker", 2, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(5));
+        engine = Engine.create(store, config, tools, settings, List.of()).start();
+        return engine;
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) engine.close();
+        if (store != null) store.close();
+    }
+
+    Job runToEnd(JobRequest request) {
+        Job job = engine.submitter().submit(request);
+        engine.pool().wakeUp();
+        await().atMost(Duration.ofSeconds(90)).until(() -> store.getJob(job.id()).status().isTerminal());
+        return store.getJob(job.id());
+    }
+
+    static Path copy(Path from, Path toDir, String name) throws IOException {
+        Files.createDirectories(toDir);
+        return Files.copy(from, toDir.resolve(name));
+    }
+
+    static List<Path> filesUnder(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void good_clips_complete_verified_and_bad_ones_fail_with_reasons_without_stopping_the_batch() throws Exception {
+        start(TestMedia.tools());
+        Path in = dir.resolve("card");
+        copy(TestMedia.h264LongGop(), in, "good1.mp4");
+        copy(TestMedia.threeSecond360p(), in, "good2.mp4");
+        copy(TestMedia.zeroByte(), in, "empty.mov");
+        copy(TestMedia.truncated(), in, "truncated.mov");
+        copy(TestMedia.textAsMov(), in, "notes.mov");
+        Path out = dir.resolve("proxies");
+
+        Job done = runToEnd(JobRequest.of(List.of(in.toString()), "h264_540p_proxy", out.toString()));
+
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED_WITH_WARNINGS);
+        assertThat(done.counts().completed()).isEqualTo(2);
+        assertThat(done.counts().failed()).isEqualTo(3);
+        List<Task> tasks = store.tasksOf(done.id());
+        for (Task t : tasks) {
+            String name = Path.of(t.source()).getFileName().toString();
+            if (name.startsWith("good")) {
+                assertThat(t.status()).as(name + ": " + t.failureReason()).isEqualTo(TaskStatus.COMPLETED);
+                JsonNode output = JSON.readTree(t.result()).get("outputs").get(0);
+                Path file = Path.of(output.get("path").asText());
+                MediaMetadata src = TestMedia.probe(Path.of(t.source()));
+                MediaMetadata proxy = TestMedia.probe(file);
+                assertThat(proxy.image().height()).isEqualTo(540);
+                assertThat(proxy.image().width() % 2).isZero();
+                assertThat(proxy.time().durationSeconds()).isCloseTo(src.time().durationSeconds(),
+                        org.assertj.core.data.Offset.offset(0.5));
+                assertThat(output.get("encoder").asText()).isEqualTo("libx264");
+                assertThat(output.get("sizeBytes").asLong()).isEqualTo(Files.size(file));
+            } else {
+                assertThat(t.status()).as(name).isEqualTo(TaskStatus.FAILED);
+                assertThat(t.failureReason()).as(name).isNotBlank();
+            }
+        }
+        assertThat(reasonOf(tasks, "empty.mov")).contains("empty");
+        assertThat(reasonOf(tasks, "truncated.mov")).contains("damaged");
+        assertThat(reasonOf(tasks, "notes.mov")).contains("not media");
+        assertThat(filesUnder(out)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("good1.mov", "good2.mov");
+    }
+
+    static String reasonOf(List<Task> tasks, String name) {
+        return tasks.stream().filter(t -> t.source().endsWith(name)).findFirst().orElseThrow().failureReason();
+    }
+
+    @Test
+    void a_three_output_bundle_comes_from_one_ffmpeg_run_and_the_proxies_keep_timecode_and_rate() throws Exception {
+        // a wrapper that logs every ffmpeg invocation, so the test can count the encodes of the source
+        Path log = dir.resolve("ffmpeg-calls.log");
+        Path wrapper = dir.resolve("ffmpeg-wrapper");
+        MediaTools real = TestMedia.tools();
+        Files.writeString(wrapper, "#!/bin/bash\nprintf '%s\\n' \"$*\" >> '" + log + "'\nexec '" + real.ffmpeg() + "' \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        start(new MediaTools(wrapper, real.ffmpegVersion(), real.ffprobe(), real.ffprobeVersion()));
+        Path source = copy(TestMedia.dropFrameTimecode2997(), dir.resolve("card"), "A001_C007.mov");
+        Path out = dir.resolve("editorial");
+
+        Job done = runToEnd(JobRequest.of(List.of(source.toString()), "editorial", out.toString()));
+
+        Task task = store.tasksOf(done.id()).get(0);
+        assertThat(done.status()).as(task.failureReason() + "\n" + task.stderrTail()).isEqualTo(JobStatus.COMPLETED);
+        List<String> encodes = Files.readAllLines(log).stream().filter(l -> l.contains("A001_C007")).toList();
+        assertThat(encodes).hasSize(1);
+        assertThat(encodes.get(0)).contains("split");
+        JsonNode outputs = JSON.readTree(task.result()).get("outputs");
+        assertThat(outputs).hasSize(3);
+        MediaMetadata src = TestMedia.probe(source);
+        for (JsonNode o : outputs) {
+            Path file = Path.of(o.get("path").asText());
+            assertThat(file).exists().startsWith(out);
+            MediaMetadata m = TestMedia.probe(file);
+            if (o.get("container").asText().equals("jpg")) {
+                assertThat(m.image().width()).isPositive();
+                continue;
+            }
+            assertThat(m.time().startTimecode()).as(file.toString()).isEqualTo("01:00:00;00");
+            assertThat(m.time().frameRate()).isEqualTo(src.time().frameRate());
+            assertThat(m.audio()).extracting(MediaMetadata.AudioTrack::channels)
+                    .isEqualTo(src.audio().stream().map(MediaMetadata.AudioTrack::channels).toList());
+        }
+        assertThat(filesUnder(out)).noneMatch(p -> p.getFileName().toString().startsWith(".spool-tmp-"));
+    }
+
+    @Test
+    void an_existing_output_is_never_overwritten_by_the_suffix_rule() throws Exception {
+        start(TestMedia.tools());
+        Path source = copy(TestMedia.h264LongGop(), dir.resolve("card"), "clip.mp4");
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("clip.mov"), "precious");
+
+        Job done = runToEnd(JobRequest.of(List.of(source.toString()), "h264_540p_proxy", out.toString()));
+
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(Files.readString(out.resolve("clip.mov"))).isEqualTo("precious");
+        assertThat(filesUnder(out)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("clip.mov", "clip_001.mov");
+    }
+}
