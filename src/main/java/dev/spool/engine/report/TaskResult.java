@@ -1,5 +1,6 @@
 package dev.spool.engine.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * @param problem why the result could not be read, or null when it was read (or there was none)
  */
 record TaskResult(List<OutputReport> outputs, SourceMedia source, Double encodeSeconds, Double speed, String problem) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Trailing tokens make the text not one JSON value; without this Jackson reads the first value and ignores the rest.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TaskResult NONE = new TaskResult(List.of(), null, null, null, null);
 
     static TaskResult parse(String json) {
