@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes a job's report files. Each file is written to a temporary name in the target folder, flushed to
@@ -51,7 +52,7 @@ public final class ReportWriter {
             }
             Path target = dir.resolve(format.fileName(report.jobId()));
             try {
-                writeAtomically(target, format.render(report, diagnostics));
+                writeAtomically(dir, target, format.render(report, diagnostics));
                 written.put(format, target);
             } catch (ReportException e) {
                 if (failure == null) {
@@ -67,12 +68,15 @@ public final class ReportWriter {
         return Collections.unmodifiableMap(written);
     }
 
-    private static void writeAtomically(Path target, String content) {
-        Path temp = null;
+    private static void writeAtomically(Path dir, Path target, String content) {
+        // Hidden and marked .tmp so a reader scanning for reports never picks it up. Not createTempFile:
+        // that makes the file owner-only (0600), and the report must be as readable as any file the user
+        // creates there (the umask decides).
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        boolean created = false;
         try {
-            // Hidden and marked .tmp so a reader scanning for reports never picks it up.
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                created = true;
                 ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     ch.write(bytes);
@@ -82,15 +86,15 @@ public final class ReportWriter {
             }
             // No fallback to a plain move: a non-atomic move could leave a partial file at the final path.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            created = false;
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             throw new ReportException(target, "cannot write the report file", e);
         } finally {
-            if (temp != null) {
+            if (created) {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
-                    // Best effort: the folder is what failed; the exception already names it.
+                    // Best effort: the write already failed and the exception names the report.
                 }
             }
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spool.domain.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -52,6 +54,19 @@ class ReportWriterTest {
                 "spool-report-" + JOB_ID + ".csv", "spool-report-" + JOB_ID + ".json", "spool-report-" + JOB_ID + ".txt");
         for (Path p : written.values()) {
             assertThat(Files.size(p)).isPositive();
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void reports_are_as_readable_as_any_file_created_in_the_folder() throws IOException {
+        Path ordinary = Files.writeString(tmp.resolve("ordinary.txt"), "x");
+
+        Map<ReportFormat, Path> written = ReportWriter.write(mixed, diagnostics, tmp, ALL);
+
+        for (Path p : written.values()) {
+            assertThat(Files.getPosixFilePermissions(p)).as(p.toString())
+                    .isEqualTo(Files.getPosixFilePermissions(ordinary));
         }
     }
 
