@@ -121,7 +121,7 @@ class JobReportTest {
     void a_task_of_another_job_is_refused() {
         Task foreign = aTask(0).build();
         Task other = new Task(foreign.id(), "another-job", 0, "transcode", TaskStatus.QUEUED, null, null, 0, 0, 1,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> JobReport.of(aFinishedJob(), List.of(other)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -142,7 +142,7 @@ final class ReportFixtures {
 
         Task build() {
             return new Task("task-" + seq, JOB_ID, seq, "transcode", status, source, "{}", 0, attempt, 3,
-                    null, null, reason, warnings, stderr, result, List.of(), T0, T0, started, finished, finished);
+                    null, null, reason, warnings, stderr, result, null, List.of(), T0, T0, started, finished, finished);
         }
     }
 }
