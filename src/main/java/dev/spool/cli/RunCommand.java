@@ -96,7 +96,9 @@ final class RunCommand implements Callable<Integer> {
                     // already shutting down
                 }
             }
+            done = running.reports().writeFor(done);
             out.println("Job " + done.id() + " " + done.status() + ": " + JobViews.summary(done));
+            if (done.reportDir() != null) out.println("Report: " + done.reportDir());
             out.flush();
             return done;
         }

@@ -30,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final EncoderSelector selector;
     private final JobSubmitter submitter;
     private final WorkerPool pool;
+    private final ReportService reports;
 
     private Engine(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings, List<Path> mediaRoots) {
         this.store = store;
@@ -44,7 +45,8 @@ public final class Engine implements AutoCloseable {
         TranscodeExecutor transcode = new TranscodeExecutor(store, presets, prober, transcoder,
                 config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60), Clock.systemUTC());
         this.submitter = new JobSubmitter(store, presets, mediaRoots);
-        this.pool = new WorkerPool(store, List.of(transcode), settings);
+        this.reports = new ReportService(store, presets, tools, Clock.systemUTC());
+        this.pool = new WorkerPool(store, List.of(transcode), settings).onJobEnded(reports::writeFor);
     }
 
     /** Builds the engine; call {@link #start()} to begin working. Presets load (and validate) now. */
@@ -91,6 +93,10 @@ public final class Engine implements AutoCloseable {
 
     public PresetRegistry presets() {
         return presets.get();
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     public MediaProber prober() {

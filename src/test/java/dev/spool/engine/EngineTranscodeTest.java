@@ -108,8 +108,16 @@ class EngineTranscodeTest {
         assertThat(reasonOf(tasks, "empty.mov")).contains("empty");
         assertThat(reasonOf(tasks, "truncated.mov")).contains("damaged");
         assertThat(reasonOf(tasks, "notes.mov")).contains("not media");
-        assertThat(filesUnder(out)).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("good1.mov", "good2.mov");
+        await().until(() -> store.getJob(done.id()).reportDir() != null);
+        Path reports = Path.of(store.getJob(done.id()).reportDir());
+        assertThat(reports).isEqualTo(out.resolve("reports"));
+        String txt = Files.readString(reports.resolve("spool-report-" + done.id() + ".txt"));
+        assertThat(txt).contains("good1.mp4").contains("notes.mov").contains(reasonOf(tasks, "truncated.mov"))
+                .contains("libx264");
+        assertThat(Files.readString(reports.resolve("spool-report-" + done.id() + ".csv"))).contains("empty.mov");
+        assertThat(filesUnder(out)).extracting(p -> out.relativize(p).toString()).containsExactlyInAnyOrder(
+                "good1.mov", "good2.mov", "reports/spool-report-" + done.id() + ".csv",
+                "reports/spool-report-" + done.id() + ".json", "reports/spool-report-" + done.id() + ".txt");
     }
 
     static String reasonOf(List<Task> tasks, String name) {
@@ -166,7 +174,7 @@ class EngineTranscodeTest {
 
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(Files.readString(out.resolve("clip.mov"))).isEqualTo("precious");
-        assertThat(filesUnder(out)).extracting(p -> p.getFileName().toString())
+        assertThat(filesUnder(out)).extracting(p -> p.getFileName().toString()).filteredOn(n -> n.endsWith(".mov"))
                 .containsExactlyInAnyOrder("clip.mov", "clip_001.mov");
     }
 }
