@@ -90,6 +90,8 @@ public record CodecPreset(
     private static final Set<Family> QUALITY_FAMILIES = EnumSet.of(Family.H264, Family.HEVC, Family.AV1);
     private static final Pattern RATIONAL = Pattern.compile("[1-9][0-9]{0,5}(/[1-9][0-9]{0,4})?");
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9_]+");
+    /** Encoder names may contain '-' (libaom-av1) but never start with it, so they can't read as options. */
+    private static final Pattern ENCODER = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     @Override
     public PresetCategory category() {
@@ -130,7 +132,7 @@ public record CodecPreset(
         OutputSpec.Still still = readStill(r.optionalObject("still"));
         boolean timecode = r.optionalBoolean("timecode", false);
 
-        if (encoder != null && !TOKEN.matcher(encoder).matches()) r.problem("encoder", "must be an FFmpeg encoder name like libx264, got '" + encoder + "'");
+        if (encoder != null && !ENCODER.matcher(encoder).matches()) r.problem("encoder", "must be an FFmpeg encoder name like libx264, got '" + encoder + "'");
         if (pixFmt != null && !TOKEN.matcher(pixFmt).matches()) r.problem("pix_fmt", "must be an FFmpeg pixel format like yuv422p10le, got '" + pixFmt + "'");
         if (fps != null && !RATIONAL.matcher(fps).matches()) {
             r.problem("fps", "must be a whole number or a rational like \"30000/1001\", got '" + fps + "'");

@@ -163,6 +163,47 @@ class EngineTranscodeTest {
     }
 
     @Test
+    void cancelling_with_stop_ends_a_real_encode_promptly_and_leaves_no_file_behind() throws Exception {
+        // libaom at cpu-used 0 needs many seconds per frame: the encode is certainly running when cancelled
+        Path presets = Files.createDirectories(dir.resolve("data/presets"));
+        Files.writeString(presets.resolve("slow.yaml"), """
+                codec:
+                  - id: av1_glacial
+                    family: av1
+                    encoder: libaom-av1
+                    speed: "0"
+                    crf: 10
+                    container: mkv
+                    audio: none
+                global:
+                  - id: av1_glacial
+                    presets: {codec: av1_glacial, scaling: source, watermark: none, naming: source_name,
+                              folder_output: flat, exclusions: default, duplicates: suffix, queue: default,
+                              reporting: default}
+                """);
+        start(TestMedia.tools());
+        Path source = copy(TestMedia.threeSecond360p(), dir.resolve("card"), "long.mp4");
+        Path out = dir.resolve("out");
+        Job job = engine.submitter().submit(JobRequest.of(List.of(source.toString()), "av1_glacial", out.toString()));
+        engine.pool().wakeUp();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out) && filesUnder(out).stream()
+                .anyMatch(p -> p.getFileName().toString().startsWith(".spool-tmp-")));
+
+        long t0 = System.nanoTime();
+        store.cancel(job.id(), true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.tasksOf(job.id()).get(0).status().isTerminal());
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+        // 2 s for ffmpeg to stop plus the worker's 200 ms stop-request poll in this test's settings
+        assertThat(took).isLessThan(Duration.ofMillis(2500));
+        Task t = store.tasksOf(job.id()).get(0);
+        assertThat(t.status()).isEqualTo(TaskStatus.SKIPPED);
+        assertThat(t.failureReason()).isEqualTo("cancelled");
+        assertThat(store.getJob(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(filesUnder(out)).noneMatch(p -> p.getFileName().toString().endsWith(".mkv"));
+    }
+
+    @Test
     void an_existing_output_is_never_overwritten_by_the_suffix_rule() throws Exception {
         start(TestMedia.tools());
         Path source = copy(TestMedia.h264LongGop(), dir.resolve("card"), "clip.mp4");

@@ -29,6 +29,28 @@ class PresetValidationTest {
     }
 
     @Test
+    void encoder_names_may_contain_hyphens_but_never_start_with_one() {
+        write(dir, "ok.yaml", """
+                codec:
+                  - id: aom
+                    family: av1
+                    encoder: libaom-av1
+                    container: mkv
+                    audio: none
+                """);
+        assertThat(PresetRegistry.load(dir).categoryPreset(PresetCategory.CODEC, "aom")).isPresent();
+        Path bad = write(dir, "bad.yaml", """
+                codec:
+                  - id: sneaky
+                    family: av1
+                    encoder: -filter_complex
+                    container: mkv
+                    audio: none
+                """);
+        onlyProblem(bad, InvalidPresetValueException.class, "codec[0].encoder");
+    }
+
+    @Test
     void a_misspelled_field_is_an_unknown_field_naming_file_and_field() {
         Path file = write(dir, "mine.yaml", """
                 codec:
