@@ -35,9 +35,18 @@ final class ErrorMapper {
 
     static void install(Javalin app) {
         app.exception(Exception.class, (e, ctx) -> write(ctx, translate(e, ctx)));
+        // requests no route matched get Javalin's plain-text answer unless we replace it
+        app.error(404, ctx -> {
+            if (ctx.attribute(WRITTEN) == null) {
+                write(ctx, ApiError.notFound("no route " + ctx.method() + " " + ctx.path() + " (see /api/v1/openapi.json)"));
+            }
+        });
     }
 
+    private static final String WRITTEN = "spool.error.written";
+
     static void write(Context ctx, ApiError error) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
         ctx.status(error.status()).json(error.body());
     }
 
