@@ -148,15 +148,22 @@ final class EventHub implements AutoCloseable {
             return cursor;
         }
 
+        /** Stops delivery and closes the client's connection (it went away or fell too far behind). */
         void close() {
-            if (!closed.compareAndSet(false, true)) return;
-            subscriptions.remove(this);
-            pending.clear();
+            if (!detach()) return;
             try {
                 sink.close();
             } catch (RuntimeException ignored) {
                 // the connection is already gone
             }
+        }
+
+        /** Stops delivery but leaves the connection open (a WebSocket client changing its subscription). */
+        boolean detach() {
+            if (!closed.compareAndSet(false, true)) return false;
+            subscriptions.remove(this);
+            pending.clear();
+            return true;
         }
 
         private void offer(List<Event> batch) {

@@ -129,7 +129,8 @@ final class EventStreams {
         if ("ping".equals(req.type())) {
             sendWs(ctx, Map.of("type", "pong"));
         } else if ("subscribe".equals(req.type())) {
-            closeWs(ctx.sessionId());
+            EventHub.Subscription previous = wsSubscriptions.remove(ctx.sessionId());
+            if (previous != null) previous.detach();
             subscribeWs(ctx, req.after(), req.jobIds() == null ? Set.of() : new LinkedHashSet<>(req.jobIds()), false);
         } else {
             sendWs(ctx, Map.of("type", "error", "message", "unknown message type '" + req.type()

@@ -128,13 +128,13 @@ class JobsApiTest {
         // jobs made in the same millisecond tie on time; pages must still cover each job once, in one order
         JsonNode all = json(api.get("/api/v1/jobs?limit=100")).path("items");
         List<String> onePage = new ArrayList<>();
-        List<String> created = new ArrayList<>();
+        List<java.time.Instant> created = new ArrayList<>();
         all.forEach(j -> {
             onePage.add(j.path("id").asText());
-            created.add(j.path("createdAt").asText());
+            created.add(java.time.Instant.parse(j.path("createdAt").asText()));
         });
         assertThat(seen).containsExactlyElementsOf(onePage).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(created).isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
+        assertThat(created).isSortedAccordingTo(java.util.Comparator.<java.time.Instant>naturalOrder().reversed());
 
         JsonNode paused = json(api.get("/api/v1/jobs?status=paused"));
         assertThat(paused.path("items")).extracting(j -> j.path("id").asText())
