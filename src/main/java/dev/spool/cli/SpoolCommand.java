@@ -29,6 +29,7 @@ import java.io.PrintWriter;
                 PresetsCommand.class,
                 ProbeCommand.class,
                 EncodersCommand.class,
+                TokenCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 
