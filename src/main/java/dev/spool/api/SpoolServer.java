@@ -209,11 +209,24 @@ public final class SpoolServer implements AutoCloseable {
         }
     }
 
+    /** The built-in library, loaded once on first use (loading parses and validates every preset). */
+    private enum BuiltIns implements Supplier<PresetRegistry> {
+        INSTANCE;
+        private volatile PresetRegistry registry;
+
+        @Override
+        public PresetRegistry get() {
+            PresetRegistry r = registry;
+            if (r == null) registry = r = PresetRegistry.builtIn();
+            return r;
+        }
+    }
+
     /** Builds a {@link SpoolServer}; only the store is required. */
     public static final class Builder {
         private final SqlJobStore store;
         private ApiSettings settings = ApiSettings.defaults();
-        private Supplier<PresetRegistry> presets = PresetRegistry::builtIn;
+        private Supplier<PresetRegistry> presets = BuiltIns.INSTANCE;
         private Path presetsDir;
         private Supplier<EncoderReport> encoders;
         private Runnable onSubmit = () -> { };

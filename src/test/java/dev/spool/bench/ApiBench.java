@@ -76,6 +76,7 @@ public final class ApiBench {
 
             fanOut(store, http, base, subscribers, events, pollMs);
         }
+        System.exit(0); // client pools are not daemon threads
     }
 
     interface RequestFor {
