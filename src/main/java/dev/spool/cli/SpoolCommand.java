@@ -34,6 +34,7 @@ import java.io.PrintWriter;
                 PresetsCommand.class,
                 ProbeCommand.class,
                 EncodersCommand.class,
+                TokenCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 

@@ -13,7 +13,8 @@ import java.util.Map;
  * overrides a common name). Each statement starts with a {@code -- name: x.y} line.
  */
 final class NamedQueries {
-    static final List<String> FILES = List.of("jobs.sql", "tasks.sql", "events.sql", "leader.sql");
+    static final List<String> FILES = List.of("jobs.sql", "tasks.sql", "events.sql", "leader.sql",
+            "tokens.sql", "webhooks.sql", "workers.sql", "cursors.sql", "stats.sql");
 
     private final Map<String, NamedSql> byName;
 
