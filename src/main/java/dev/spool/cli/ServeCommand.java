@@ -1,8 +1,12 @@
 package dev.spool.cli;
 
+import dev.spool.api.ApiSettings;
+import dev.spool.api.SpoolServer;
 import dev.spool.engine.Engine;
+import dev.spool.engine.WorkerPresence;
+import dev.spool.store.SqlJobStore;
+import dev.spool.store.WorkerRegistry;
 import dev.spool.engine.WorkerSettings;
-import dev.spool.store.JobStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,27 +28,63 @@ final class ServeCommands {
     private ServeCommands() {
     }
 
-    static int serve(GlobalOptions global, PrintWriter out, String name, Integer slots, Duration grace, Duration lease)
-            throws InterruptedException {
+    static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Where and whether the HTTP API listens; null for a worker without API. */
+    record Listen(String host, Integer port, boolean insecure) {
+    }
+
+    static int serve(GlobalOptions global, PrintWriter out, String name, Integer slots, Duration grace, Duration lease,
+                     Listen listen) throws InterruptedException {
         var tools = global.mediaTools();
-        try (JobStore store = global.openStore()) {
+        try (SqlJobStore store = global.openStore()) {
             WorkerSettings settings = WorkerSettings.defaults(Engine.workerId(name));
             if (slots != null) {
                 if (slots < 1) throw CliException.invalidInput("--slots must be at least 1");
                 settings = settings.withSlots(slots);
             }
             if (lease != null) settings = settings.withLease(lease, lease.dividedBy(3));
-            Engine engine = Engine.create(store, global.config(), tools, settings, List.of()).start();
+            ApiSettings api = ApiSettings.fromEnvironment(System.getenv());
+            if (listen != null) {
+                api = api.withListen(listen.host() != null ? listen.host() : api.host(),
+                        listen.port() != null ? listen.port() : api.port()).withInsecure(listen.insecure());
+            }
+            Engine engine = Engine.create(store, global.config(), tools, settings, api.mediaRoots()).start();
+            WorkerPresence presence = new WorkerPresence(engine.pool(), new WorkerRegistry(store.database()))
+                    .start(hostName(), settings.heartbeat());
+            SpoolServer server = null;
+            if (listen != null) {
+                try {
+                    server = SpoolServer.builder(store).settings(api).presets(engine::presets)
+                            .presetsDir(global.config().dataDir().resolve("presets"))
+                            .encoders(engine.encoders()::report).onSubmit(engine.pool()::wakeUp)
+                            .nodeId(settings.workerId()).build().start();
+                } catch (RuntimeException e) {
+                    presence.close();
+                    engine.close();
+                    throw e;
+                }
+            }
+            SpoolServer http = server;
             CountDownLatch stopped = new CountDownLatch(1);
             CountDownLatch drained = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();
                 engine.pool().drain(grace);
+                if (http != null) http.close();
+                presence.close();
                 engine.close();
                 drained.countDown();
             }, "spool-drain"));
             out.println("Spool worker " + settings.workerId() + " running " + settings.cpuSlots() + " slot(s) on "
                     + store.describe() + "; " + tools.describe());
+            if (http != null) out.println("API and dashboard on " + http.baseUri());
             out.println("Stop with Ctrl-C or SIGTERM (running clips get " + grace.toSeconds() + " s to finish).");
             out.flush();
             stopped.await();
@@ -70,12 +110,25 @@ final class ServeCommands {
         @Option(names = "--name", defaultValue = "serve", description = "Worker name, unique per process on a host (default ${DEFAULT-VALUE}).")
         String name;
 
+        @Option(names = "--host", description = "Address the HTTP API listens on (default $SPOOL_HOST or 127.0.0.1).")
+        String host;
+
+        @Option(names = "--port", description = "HTTP port (default $SPOOL_PORT or 8470; 0 picks a free one).")
+        Integer port;
+
+        @Option(names = "--insecure", description = "Allow listening on a non-loopback address without any API token.")
+        boolean insecure;
+
+        @Option(names = "--no-api", description = "Run only the worker pool, without the HTTP API.")
+        boolean noApi;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
-            return serve(global, spec.commandLine().getOut(), name, slots, grace, lease);
+            return serve(global, spec.commandLine().getOut(), name, slots, grace, lease,
+                    noApi ? null : new Listen(host, port, insecure));
         }
     }
 
@@ -101,7 +154,7 @@ final class ServeCommands {
 
         @Override
         public Integer call() throws InterruptedException {
-            return serve(global, spec.commandLine().getOut(), name, slots, grace, lease);
+            return serve(global, spec.commandLine().getOut(), name, slots, grace, lease, null);
         }
     }
 }

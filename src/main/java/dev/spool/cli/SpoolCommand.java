@@ -83,6 +83,10 @@ public final class SpoolCommand implements Runnable {
             err.println("spool: " + ex.getMessage());
             return ExitCode.ENVIRONMENT;
         }
+        if (ex instanceof dev.spool.api.InsecureListenException) {
+            err.println("spool: " + ex.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
         if (ex instanceof ConfigException) {
             err.println("spool: configuration: " + ex.getMessage());
             return ExitCode.INVALID_INPUT;

@@ -58,7 +58,7 @@ class ProcessRecoveryTest {
     Process serve(String name, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.spool.Main", "serve", "--data-dir", data.toString(),
-                "--slots", "1", "--name", name));
+                "--slots", "1", "--name", name, "--port", "0"));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + "-" + children.size() + ".log").toFile()).start();
