@@ -55,36 +55,33 @@ final class ServeCommands {
                 api = api.withListen(listen.host() != null ? listen.host() : api.host(),
                         listen.port() != null ? listen.port() : api.port()).withInsecure(listen.insecure());
             }
-            Engine engine = Engine.create(store, global.config(), tools, settings, api.mediaRoots()).start();
-            WorkerPresence presence = new WorkerPresence(engine.pool(), new WorkerRegistry(store.database()))
-                    .start(hostName(), settings.heartbeat());
-            SpoolServer server = null;
+            Engine engine = Engine.create(store, global.config(), tools, settings, api.mediaRoots());
+            SpoolServer http = null;
             if (listen != null) {
-                try {
-                    server = SpoolServer.builder(store).settings(api).presets(engine::presets)
-                            .presetsDir(global.config().dataDir().resolve("presets"))
-                            .encoders(engine.encoders()::report).onSubmit(engine.pool()::wakeUp)
-                            .nodeId(settings.workerId()).build().start();
-                } catch (RuntimeException e) {
-                    presence.close();
-                    engine.close();
-                    throw e;
-                }
+                http = SpoolServer.builder(store).settings(api).presets(engine::presets)
+                        .presetsDir(global.config().dataDir().resolve("presets"))
+                        .encoders(engine.encoders()::report).onSubmit(engine.pool()::wakeUp)
+                        .nodeId(settings.workerId()).build().start();
             }
-            SpoolServer http = server;
+            WorkerPresence presence = new WorkerPresence(engine.pool(), new WorkerRegistry(store.database()));
+            // The drain hook is in place before any work is claimed: a SIGTERM at any moment after this line
+            // lets running clips finish instead of abandoning a claimed task.
+            SpoolServer server = http;
             CountDownLatch stopped = new CountDownLatch(1);
             CountDownLatch drained = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();
                 engine.pool().drain(grace);
-                if (http != null) http.close();
+                if (server != null) server.close();
                 presence.close();
                 engine.close();
                 drained.countDown();
             }, "spool-drain"));
+            engine.start();
+            presence.start(hostName(), settings.heartbeat());
             out.println("Spool worker " + settings.workerId() + " running " + settings.cpuSlots() + " slot(s) on "
                     + store.describe() + "; " + tools.describe());
-            if (http != null) out.println("API and dashboard on " + http.baseUri());
+            if (server != null) out.println("API and dashboard on " + server.baseUri());
             out.println("Stop with Ctrl-C or SIGTERM (running clips get " + grace.toSeconds() + " s to finish).");
             out.flush();
             stopped.await();
