@@ -12,12 +12,20 @@ import java.util.List;
  * @param presetId    a global preset or bundle id
  * @param outputDir   where outputs go (created when missing)
  * @param start       false keeps the job PENDING until an operator starts it
+ * @param outputs     inline outputs instead of a preset ({@link InlineOutputs}); empty when a preset is given
  */
 public record JobRequest(String name, List<String> sources, String presetId, String outputDir, Integer priority,
-                         RecoveryPolicy recoveryPolicy, Integer maxAttempts, boolean start) {
+                         RecoveryPolicy recoveryPolicy, Integer maxAttempts, boolean start,
+                         List<java.util.Map<String, Object>> outputs) {
 
     public JobRequest {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    }
+
+    public JobRequest(String name, List<String> sources, String presetId, String outputDir, Integer priority,
+                      RecoveryPolicy recoveryPolicy, Integer maxAttempts, boolean start) {
+        this(name, sources, presetId, outputDir, priority, recoveryPolicy, maxAttempts, start, List.of());
     }
 
     public static JobRequest of(List<String> sources, String presetId, String outputDir) {
@@ -25,6 +33,6 @@ public record JobRequest(String name, List<String> sources, String presetId, Str
     }
 
     public JobRequest withRecovery(RecoveryPolicy policy, Integer attempts) {
-        return new JobRequest(name, sources, presetId, outputDir, priority, policy, attempts, start);
+        return new JobRequest(name, sources, presetId, outputDir, priority, policy, attempts, start, outputs);
     }
 }

@@ -55,12 +55,18 @@ public final class JobSubmitter {
 
     /** Everything {@link #submit} checks, without creating anything. */
     public NewJob plan(JobRequest request) {
-        if (request.presetId() == null || request.presetId().isBlank()) {
-            throw new InvalidJobRequestException("preset", "a preset is required (see 'spool presets list')");
+        boolean inline = !request.outputs().isEmpty();
+        if (inline && request.presetId() != null) {
+            throw new InvalidJobRequestException("preset", "give either a preset or inline outputs, not both");
         }
+        if (!inline && (request.presetId() == null || request.presetId().isBlank())) {
+            throw new InvalidJobRequestException("preset", "a preset (see 'spool presets list') or inline outputs are required");
+        }
+        String inlineDocument = inline ? InlineOutputs.document(request.outputs()) : null;
         ResolvedPreset preset;
         try {
-            preset = presets.get().resolve(request.presetId());
+            preset = inline ? InlineOutputs.check(presets.get(), inlineDocument).resolve(InlineOutputs.PRESET_ID)
+                    : presets.get().resolve(request.presetId());
         } catch (PresetValidationException e) {
             throw new InvalidJobRequestException("preset", e.getMessage());
         }
@@ -99,8 +105,9 @@ public final class JobSubmitter {
         jobSpec.put("sources", request.sources());
         jobSpec.put("preset", preset.id());
         jobSpec.put("outputDir", out.toString());
+        if (inline) jobSpec.put("inlinePresets", inlineDocument);
         String name = request.name() != null ? request.name()
-                : preset.id() + " of " + sources.size() + " clip" + (sources.size() == 1 ? "" : "s");
+                : (inline ? "inline outputs" : preset.id()) + " of " + sources.size() + " clip" + (sources.size() == 1 ? "" : "s");
         return new NewJob(name, priority, policy, attempts, preset.id(), out.toString(), json(jobSpec),
                 request.start(), tasks);
     }

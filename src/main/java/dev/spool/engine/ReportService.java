@@ -68,7 +68,7 @@ public final class ReportService {
     private Path folderFor(Job job) {
         Path base = job.outputDir() != null ? Path.of(job.outputDir()) : Path.of("spool-reports");
         ReportingPreset r = reporting(job);
-        if (r == null || r.folder() == null || r.folder().isBlank()) return base.resolve("_reports");
+        if (r == null || r.folder() == null || r.folder().isBlank()) return base.resolve("reports");
         Path folder = Path.of(r.folder());
         return folder.isAbsolute() ? folder : base.resolve(folder);
     }

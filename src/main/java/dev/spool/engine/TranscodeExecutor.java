@@ -64,6 +64,13 @@ public final class TranscodeExecutor implements TaskExecutor {
     private final long minFreeBytes;
     private final Duration stallTimeout;
     private final Clock clock;
+    /** Registries of recent jobs with inline outputs; a few suffice since workers move through jobs in order. */
+    private final Map<String, PresetRegistry> inlineRegistries = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PresetRegistry> eldest) {
+            return size() > 32;
+        }
+    };
 
     public TranscodeExecutor(JobStore store, Supplier<PresetRegistry> presets, MediaProber prober, Transcoder transcoder,
                              long minFreeBytes, Duration stallTimeout, Clock clock) {
@@ -110,7 +117,7 @@ public final class TranscodeExecutor implements TaskExecutor {
         Job job = store.getJob(task.jobId());
         ResolvedPreset preset;
         try {
-            preset = presets.get().resolve(job.presetId());
+            preset = presetsFor(job).resolve(job.presetId());
         } catch (PresetValidationException e) {
             return failed("preset: " + e.getMessage());
         }
@@ -211,6 +218,20 @@ public final class TranscodeExecutor implements TaskExecutor {
         result.put("encodeSeconds", Math.round(seconds * 1000) / 1000.0);
         result.put("speed", duration == null || seconds <= 0 ? null : Math.round(duration / seconds * 100) / 100.0);
         return new TaskOutcome.Completed(JSON.writeValueAsString(result), run.warnings());
+    }
+
+    /** The registry for a job: the engine's, plus the job's inline outputs when it has them (cached per job). */
+    private PresetRegistry presetsFor(Job job) throws IOException {
+        JsonNode doc = JSON.readTree(job.spec()).get("inlinePresets");
+        if (doc == null || !doc.isTextual()) return presets.get();
+        synchronized (inlineRegistries) {
+            PresetRegistry cached = inlineRegistries.get(job.id());
+            if (cached == null) {
+                cached = presets.get().withDocument(doc.asText(), InlineOutputs.LABEL);
+                inlineRegistries.put(job.id(), cached);
+            }
+            return cached;
+        }
     }
 
     /**

@@ -87,6 +87,23 @@ public final class PresetRegistry {
         return build(files, problems);
     }
 
+    /**
+     * This registry plus the presets of one more document (JSON or YAML text), checked as strictly as a file:
+     * how a job's inline outputs become presets. Ids in the document must not repeat ids already here.
+     *
+     * @param label names the document in problem locations (e.g. {@code outputs})
+     * @throws InvalidPresetsException with every problem found in the document
+     */
+    public PresetRegistry withDocument(String content, String label) {
+        List<PresetValidationException> problems = new ArrayList<>();
+        PresetFile existing = new PresetFile();
+        categoryPresets.values().forEach(byId -> existing.categoryPresets.addAll(byId.values()));
+        existing.globalPresets.addAll(globalPresets.values());
+        existing.bundles.addAll(bundles.values());
+        PresetFile added = PresetFileReader.read(content, label, null, problems);
+        return build(List.of(existing, added), problems);
+    }
+
     /** Builds from already parsed files; throws when {@code problems} is not empty after all checks. */
     static PresetRegistry build(List<PresetFile> files, List<PresetValidationException> problems) {
         Map<PresetCategory, Map<String, Located<CategoryPreset>>> categoryPresets = new EnumMap<>(PresetCategory.class);

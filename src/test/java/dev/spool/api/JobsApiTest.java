@@ -66,6 +66,28 @@ class JobsApiTest {
     }
 
     @Test
+    void inline_outputs_replace_a_preset_and_their_errors_name_the_output_field() {
+        String sources = "{\"sources\":[\"" + media.resolve("a.mov") + "\"],\"outputDir\":\"" + media.resolve("out") + "\",";
+        HttpResponse<String> ok = api.post("/api/v1/jobs", sources + "\"outputs\":["
+                + "{\"name\":\"web\",\"family\":\"h264\",\"container\":\"mp4\",\"crf\":23,\"audio\":{\"codec\":\"aac\"},"
+                + "\"scaling\":{\"mode\":\"fit\",\"width\":640,\"height\":360}},"
+                + "{\"name\":\"poster\",\"family\":\"mjpeg\",\"container\":\"jpg\",\"still\":{\"percent\":10}}]}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(json(ok).path("preset").asText()).isEqualTo("inline");
+
+        HttpResponse<String> badCrf = api.post("/api/v1/jobs", sources + "\"outputs\":["
+                + "{\"name\":\"a\",\"family\":\"h264\",\"container\":\"mp4\",\"audio\":\"none\"},"
+                + "{\"name\":\"b\",\"family\":\"h264\",\"container\":\"mp4\",\"audio\":\"none\",\"crf\":\"high\"}]}");
+        assertThat(badCrf.statusCode()).isEqualTo(400);
+        assertThat(json(badCrf).at("/error/details/field").asText()).isEqualTo("outputs[1].crf");
+
+        HttpResponse<String> both = api.post("/api/v1/jobs", sources + "\"preset\":\"h264_540p_proxy\",\"outputs\":["
+                + "{\"name\":\"a\",\"family\":\"h264\",\"container\":\"mp4\"}]}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json(both).at("/error/message").asText()).contains("not both");
+    }
+
+    @Test
     void bad_input_gets_a_4xx_naming_the_problem_and_never_a_stack_trace() {
         HttpResponse<String> unknown = api.post("/api/v1/jobs", submitBody(",\"colour\":\"red\""));
         assertThat(unknown.statusCode()).isEqualTo(400);

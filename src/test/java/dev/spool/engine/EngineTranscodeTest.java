@@ -204,6 +204,29 @@ class EngineTranscodeTest {
     }
 
     @Test
+    void inline_outputs_are_encoded_from_one_decode_like_a_preset() throws Exception {
+        start(TestMedia.tools());
+        Path source = copy(TestMedia.h264LongGop(), dir.resolve("card"), "shot.mp4");
+        Path out = dir.resolve("inline");
+        List<java.util.Map<String, Object>> outputs = List.of(
+                java.util.Map.of("name", "small", "family", "h264", "container", "mp4", "crf", 30,
+                        "audio", java.util.Map.of("codec", "aac"),
+                        "scaling", java.util.Map.of("mode", "fit", "width", 160, "height", 90)),
+                java.util.Map.of("name", "thumb", "family", "mjpeg", "container", "jpg",
+                        "still", java.util.Map.of("percent", 50)));
+
+        Job done = runToEnd(new JobRequest(null, List.of(source.toString()), null, out.toString(), null, null, null,
+                true, outputs));
+
+        Task t = store.tasksOf(done.id()).get(0);
+        assertThat(done.status()).as(t.failureReason()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(TestMedia.probe(out.resolve("shot_small.mp4")).image().width()).isEqualTo(160);
+        assertThat(out.resolve("shot_thumb.jpg")).exists();
+        await().until(() -> store.getJob(done.id()).reportDir() != null);
+        assertThat(Path.of(store.getJob(done.id()).reportDir())).isEqualTo(out.resolve("reports"));
+    }
+
+    @Test
     void an_existing_output_is_never_overwritten_by_the_suffix_rule() throws Exception {
         start(TestMedia.tools());
         Path source = copy(TestMedia.h264LongGop(), dir.resolve("card"), "clip.mp4");
