@@ -90,11 +90,8 @@ final class ServeCommands {
         }
     }
 
-    @Command(name = "serve", description = "Run Spool on this machine: a worker pool over the store (the embedded one by default).")
-    static final class Serve implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
+    /** Options every worker process takes. */
+    static final class WorkerOptions {
         @Option(names = "--slots", description = "Clips encoded at the same time (default: half the cores).")
         Integer slots;
 
@@ -103,6 +100,15 @@ final class ServeCommands {
 
         @Option(names = "--lease", description = "Lease length (ISO-8601, default PT30S); heartbeats renew it every third.")
         Duration lease;
+    }
+
+    @Command(name = "serve", description = "Run Spool on this machine: a worker pool and the HTTP API over the store (the embedded one by default).")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        WorkerOptions worker;
 
         @Option(names = "--name", defaultValue = "serve", description = "Worker name, unique per process on a host (default ${DEFAULT-VALUE}).")
         String name;
@@ -124,7 +130,7 @@ final class ServeCommands {
 
         @Override
         public Integer call() throws InterruptedException {
-            return serve(global, spec.commandLine().getOut(), name, slots, grace, lease,
+            return serve(global, spec.commandLine().getOut(), name, worker.slots, worker.grace, worker.lease,
                     noApi ? null : new Listen(host, port, insecure));
         }
     }
@@ -134,14 +140,8 @@ final class ServeCommands {
         @Mixin
         GlobalOptions global;
 
-        @Option(names = "--slots", description = "Clips encoded at the same time (default: half the cores).")
-        Integer slots;
-
-        @Option(names = "--grace", defaultValue = "PT60S", description = "How long running clips may finish on shutdown (default ${DEFAULT-VALUE}).")
-        Duration grace;
-
-        @Option(names = "--lease", description = "Lease length (ISO-8601, default PT30S).")
-        Duration lease;
+        @Mixin
+        WorkerOptions worker;
 
         @Option(names = "--name", defaultValue = "worker", description = "Worker name, unique per process on a host (default ${DEFAULT-VALUE}).")
         String name;
@@ -151,7 +151,7 @@ final class ServeCommands {
 
         @Override
         public Integer call() throws InterruptedException {
-            return serve(global, spec.commandLine().getOut(), name, slots, grace, lease, null);
+            return serve(global, spec.commandLine().getOut(), name, worker.slots, worker.grace, worker.lease, null);
         }
     }
 }
