@@ -123,6 +123,32 @@ final class ControlCommands {
         }
     }
 
+    @Command(name = "start", description = "Start a PENDING job (one submitted with --hold, or by a watch folder without auto-execute).")
+    static final class Start extends JobControlCommand {
+        @Override
+        JobControl control() {
+            return JobControl.START;
+        }
+
+        @Override
+        List<String> plan(JobStore store, Job job, List<Task> tasks) {
+            if (job.presetId() != null) {
+                PresetRegistry.load(global.config().dataDir().resolve("presets")).resolve(job.presetId());
+            }
+            return tasksIn(tasks, TaskStatus.QUEUED, "Clips that will run with preset " + job.presetId());
+        }
+
+        @Override
+        String question(Job job) {
+            return "Start job?";
+        }
+
+        @Override
+        String act(JobStore store, Job job) {
+            return "Job " + job.id() + " is " + store.start(job.id()).status() + ".";
+        }
+    }
+
     @Command(name = "pause", description = "Pause a RUNNING job: running clips finish, no new clips start.")
     static final class Pause extends JobControlCommand {
         @Override

@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 ServeCommands.Worker.class,
                 JobsCommand.class,
                 ShowCommand.class,
+                ControlCommands.Start.class,
                 ControlCommands.Resume.class,
                 ControlCommands.RetryFailed.class,
                 ControlCommands.Cancel.class,

@@ -44,7 +44,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--max-attempts", description = "Attempts per clip under auto recovery (default: the preset's).")
     Integer maxAttempts;
 
-    @Option(names = "--hold", description = "Create the job PENDING; it runs after 'spool start'-style approval (API/UI).")
+    @Option(names = "--hold", description = "Create the job PENDING; it runs after 'spool start JOB'.")
     boolean hold;
 
     @Option(names = "--wait", description = "Follow the job until it ends; exit 0 all completed, 1 failures or warnings.")

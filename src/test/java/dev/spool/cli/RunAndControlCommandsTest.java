@@ -90,6 +90,23 @@ class RunAndControlCommandsTest {
     }
 
     @Test
+    void a_held_submission_waits_in_pending_until_started() throws Exception {
+        Path card = Files.createDirectories(dir.resolve("card"));
+        Files.copy(TestMedia.h264LongGop(), card.resolve("a.mp4"));
+
+        CliRun submitted = CliRun.of(withData("submit", card.toString(), "--preset", "h264_540p_proxy", "--out",
+                dir.resolve("out").toString(), "--hold"));
+        String id = submitted.out().strip();
+        CliRun started = CliRun.of(withData("start", id, "--yes"));
+        CliRun twice = CliRun.of(withData("start", id, "--yes"));
+
+        assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+        assertThat(started.out()).contains("Clips that will run with preset h264_540p_proxy (1)").contains("is RUNNING");
+        assertThat(twice.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(twice.err()).contains("only a PENDING job can be started");
+    }
+
+    @Test
     void jobs_lists_newest_first_as_text_and_json() {
         try (SqlJobStore store = SqlJobStore.open("jdbc:sqlite:" + dir.resolve("data/spool.db"), Clock.systemUTC())) {
             store.createJob(NewJob.of("first", List.of(NewTask.of("transcode", "/a.mov"))));
