@@ -47,6 +47,11 @@ export function setProgress(bar, percent) {
   bar.firstChild.style.width = `${p}%`;
 }
 
+/** Clips in a job: the API's counts carry each state, not the total. */
+export function total(c) {
+  return c.queued + c.running + c.completed + c.skipped + c.failed;
+}
+
 export function pct(p) {
   return p == null ? '–' : `${Math.round(p)}%`;
 }

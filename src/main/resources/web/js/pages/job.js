@@ -2,7 +2,7 @@
 // with posters and downloads, reports, and the controls the job's state allows, each confirmed (002).
 import { api, blobUrl, token } from '../api.js';
 import { live } from '../live.js';
-import { h, badge, progress, setProgress, pct, bytes, seconds, when, basename, fileLink, toast, errorBox } from '../ui.js';
+import { h, badge, progress, setProgress, pct, bytes, seconds, when, basename, fileLink, toast, errorBox, total } from '../ui.js';
 
 const IMAGE = /^(jpe?g|png|webp)$/i;
 
@@ -37,7 +37,7 @@ function taskCard(job, t) {
   const failed = t.status === 'FAILED';
   const poster = posterOf(t);
   const running = t.status === 'RUNNING';
-  return h('li', { class: `task ${failed ? 'failed' : ''} ${t.status.toLowerCase()}`, 'data-task': t.id },
+  return h('li', { class: `task status-${t.status.toLowerCase()}${failed ? ' failed' : ''}`, 'data-task': t.id },
     h('div', { class: 'task-head' },
       h('span', { class: 'seq muted' }, `#${t.seq}`),
       h('strong', { class: 'source', title: t.source }, basename(t.source)),
@@ -114,7 +114,7 @@ function view(job, presets) {
     job.status === 'RECOVERY_REQUIRED' ? h('p', { class: 'error-box' }, 'This job was interrupted. Nothing runs until you resume it.') : null,
     job.warnings && job.warnings.length ? h('ul', { class: 'warnings' }, job.warnings.map((w) => h('li', {}, w))) : null,
     h('h2', {}, 'Controls'), controls(job, presets),
-    h('h2', {}, `Clips (${c.total})`),
+    h('h2', {}, `Clips (${total(c)})`),
     h('ol', { class: 'tasks' }, job.tasks.map((t) => taskCard(job, t))),
     h('h2', {}, 'Reports'),
     job.reports.length

@@ -1,10 +1,10 @@
 // Jobs: the live list (status, progress, clip counts), fed by the shared live store.
 import { live } from '../live.js';
-import { h, badge, progress, setProgress, pct, when } from '../ui.js';
+import { h, badge, progress, setProgress, pct, when, total } from '../ui.js';
 
 function clips(c) {
   const done = c.completed + c.skipped + c.failed;
-  return h('span', {}, `${done}/${c.total} done`,
+  return h('span', {}, `${done}/${total(c)} done`,
     c.failed ? h('span', { class: 'count-bad' }, ` · ${c.failed} failed`) : null,
     c.running ? h('span', { class: 'muted' }, ` · ${c.running} running`) : null);
 }

@@ -1,7 +1,7 @@
 // Submit: sources picked from server folders (GET /api/v1/fs) or uploaded (POST /api/v1/uploads), a preset,
 // an output folder; the API's validation errors appear next to the field they name (details.field).
 import { api, ApiError } from '../api.js';
-import { h, bytes, fieldError, showFieldError, toast, errorBox } from '../ui.js';
+import { h, bytes, fieldError, showFieldError, toast, errorBox, total } from '../ui.js';
 
 const FIELDS = ['name', 'sources', 'preset', 'outputDir', 'recovery'];
 
@@ -129,7 +129,7 @@ export function render(main) {
     submitBtn.disabled = true;
     try {
       const job = await api('/api/v1/jobs', { method: 'POST', body });
-      toast('neutral', `Submitted "${job.name}" (${job.counts.total} clips)`, `#/jobs/${job.id}`);
+      toast('neutral', `Submitted "${job.name}" (${total(job.counts)} clips)`, `#/jobs/${job.id}`);
       location.hash = `#/jobs/${job.id}`;
     } catch (err) {
       const f = err instanceof ApiError ? fieldOf(err) : null;

@@ -180,7 +180,7 @@ class DashboardBrowserTest {
 
         // sources from the server's media root
         page.click("#browse-sources");
-        page.locator("#source-browser").getByText(media.toString(), new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#source-browser").getByLabel("Open folder " + media, new Locator.GetByLabelOptions().setExact(true)).click();
         page.getByLabel("Open folder card").click();
         assertThat(page.locator("#source-browser .fs-list")).containsText("A004.mp4");
         page.getByText("Add this whole folder").click();
