@@ -47,9 +47,10 @@ function taskCard(job, t) {
     running || t.percent != null ? h('div', { class: 'task-progress' },
       progress(t.percent, `Progress of ${basename(t.source)}`),
       h('span', { class: 'pct' }, pct(t.percent)),
-      h('span', { class: 'stat' }, 'fps ', h('span', { class: 'fps' }, t.fps == null ? '–' : t.fps.toFixed(0))),
-      h('span', { class: 'stat' }, 'speed ', h('span', { class: 'speed' }, t.speed == null ? '–' : `${t.speed.toFixed(1)}×`)),
-      h('span', { class: 'stat' }, 'ETA ', h('span', { class: 'eta' }, seconds(t.etaSeconds)))) : null,
+      running ? [
+        h('span', { class: 'stat' }, 'fps ', h('span', { class: 'fps' }, t.fps == null ? '–' : t.fps.toFixed(0))),
+        h('span', { class: 'stat' }, 'speed ', h('span', { class: 'speed' }, t.speed == null ? '–' : `${t.speed.toFixed(1)}×`)),
+        h('span', { class: 'stat' }, 'ETA ', h('span', { class: 'eta' }, seconds(t.etaSeconds)))] : null) : null,
     failed || t.failureReason ? h('p', { class: 'reason' }, h('strong', {}, failed ? 'Failed: ' : 'Reason: '), t.failureReason || 'no reason recorded') : null,
     t.warnings && t.warnings.length ? h('ul', { class: 'warnings', 'aria-label': 'Warnings' }, t.warnings.map((w) => h('li', {}, w))) : null,
     t.stderrTail ? h('details', { class: 'stderr' }, h('summary', {}, "Show ffmpeg's output (last lines)"), h('pre', {}, t.stderrTail)) : null,
