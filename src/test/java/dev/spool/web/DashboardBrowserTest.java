@@ -149,6 +149,7 @@ class DashboardBrowserTest {
     }
 
     void shot(String name) {
+        page.evaluate("() => window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
