@@ -2,6 +2,7 @@ package dev.spool.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Job;
+import dev.spool.domain.JobControl;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskCounts;
 import dev.spool.domain.TaskStatus;
@@ -39,7 +40,7 @@ final class JobViews {
     record JobDetail(String id, String name, String status, int priority, String recoveryPolicy, int maxAttempts,
                      String preset, String outputDir, String failureReason, List<String> warnings, TaskCounts counts,
                      Double percent, Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt,
-                     List<TaskView> tasks, List<ReportView> reports) {
+                     List<TaskView> tasks, List<ReportView> reports, List<String> controls) {
     }
 
     record TaskView(String id, int seq, String kind, String status, String source, int attempt, int maxAttempts,
@@ -75,7 +76,21 @@ final class JobViews {
         return new JobDetail(j.id(), j.name(), j.status().name(), j.priority(), j.recoveryPolicy().wireName(),
                 j.maxAttempts(), j.presetId(), j.outputDir(), j.failureReason(), j.warnings(), j.counts(),
                 jobPercent(j.counts(), views), j.createdAt(), j.startedAt(), j.finishedAt(), j.updatedAt(), views,
-                reports(j));
+                reports(j), controls(j));
+    }
+
+    /**
+     * The operator controls the job's state allows now (002: a UI shows only these), as route names:
+     * {@code pause}, {@code resume}, {@code retry-failed} (only with failed clips), {@code cancel}, {@code rebind}.
+     */
+    static List<String> controls(Job j) {
+        List<String> out = new ArrayList<>();
+        if (JobControl.PAUSE.allowedFrom(j.status())) out.add("pause");
+        if (JobControl.RESUME.allowedFrom(j.status())) out.add("resume");
+        if (JobControl.RETRY_FAILED.allowedFrom(j.status()) && j.counts().failed() > 0) out.add("retry-failed");
+        if (JobControl.CANCEL.allowedFrom(j.status())) out.add("cancel");
+        if (JobControl.REBIND.allowedFrom(j.status())) out.add("rebind");
+        return out;
     }
 
     TaskView task(String jobId, Task t, Integer queuePosition) {

@@ -80,7 +80,8 @@ public final class SpoolServer implements AutoCloseable {
         this.metrics = new ApiMetrics(store, stats, workers, b.clock);
         hub.addListener(metrics::onEvents);
         this.webhooks = new WebhookDispatcher(store, webhookStore, settings, b.clock, b.nodeId, metrics::webhookAttempt);
-        JobSubmitter submitter = new JobSubmitter(store, b.presets, settings.mediaRoots());
+        MediaFiles media = new MediaFiles(settings.mediaRoots(), b.dataDir, b.maxUploadBytes, b.clock);
+        JobSubmitter submitter = new JobSubmitter(store, b.presets, media.sourceRoots());
         JobRoutes jobs = new JobRoutes(store, stats, submitter, b.presets, webhooks, webhookStore, settings, b.onSubmit,
                 b.clock);
         CatalogRoutes catalog = new CatalogRoutes(b.presets, b.presetsDir, b.encoders, workers, settings, b.clock);
@@ -92,6 +93,13 @@ public final class SpoolServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.jsonMapper(Json.javalinMapper());
             cfg.http.maxRequestSize = settings.maxBodyBytes();
+            // the dashboard (issue 6): plain files from the jar, no build step; data comes from /api/v1
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+            });
             cfg.events(ev -> {
                 ev.handlerAdded(h -> {
                     if (isEndpoint(h.getHttpMethod())) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
@@ -112,6 +120,7 @@ public final class SpoolServer implements AutoCloseable {
         catalog.register(app);
         streams.register(app);
         compat.register(app);
+        media.register(app);
     }
 
     public static Builder builder(SqlJobStore store) {
@@ -232,6 +241,8 @@ public final class SpoolServer implements AutoCloseable {
         private Runnable onSubmit = () -> { };
         private Clock clock = Clock.systemUTC();
         private String nodeId = "api-" + UUID.randomUUID();
+        private Path dataDir;
+        private long maxUploadBytes = MediaFiles.DEFAULT_MAX_UPLOAD_BYTES;
 
         private Builder(SqlJobStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -274,6 +285,22 @@ public final class SpoolServer implements AutoCloseable {
         /** This API node's identity for leadership of webhook delivery (default: random per process). */
         public Builder nodeId(String id) {
             this.nodeId = Objects.requireNonNull(id);
+            return this;
+        }
+
+        /**
+         * The data directory: uploads go to {@code <dataDir>/uploads}, and without media roots the dashboard's
+         * file browser shows only {@code <dataDir>/media} (default none: no uploads, nothing to browse).
+         */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Largest accepted upload (default 4 GiB); larger gets 413. */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes < 1) throw new IllegalArgumentException("maxUploadBytes must be positive");
+            this.maxUploadBytes = bytes;
             return this;
         }
 

@@ -59,7 +59,7 @@ final class ServeCommands {
             SpoolServer http = null;
             if (listen != null) {
                 http = SpoolServer.builder(store).settings(api).presets(engine::presets)
-                        .presetsDir(global.config().dataDir().resolve("presets"))
+                        .presetsDir(global.config().dataDir().resolve("presets")).dataDir(global.config().dataDir())
                         .encoders(engine.encoders()::report).onSubmit(engine.pool()::wakeUp)
                         .nodeId(settings.workerId()).build().start();
             }
