@@ -39,7 +39,7 @@ function taskCard(job, t) {
   const running = t.status === 'RUNNING';
   return h('li', { class: `task status-${t.status.toLowerCase()}${failed ? ' failed' : ''}`, 'data-task': t.id },
     h('div', { class: 'task-head' },
-      h('span', { class: 'seq muted' }, `#${t.seq}`),
+      h('span', { class: 'seq muted' }, `#${t.seq + 1}`),
       h('strong', { class: 'source', title: t.source }, basename(t.source)),
       badge(t.status),
       t.attempt > 1 ? h('span', { class: 'muted small' }, `attempt ${t.attempt}/${t.maxAttempts}`) : null,

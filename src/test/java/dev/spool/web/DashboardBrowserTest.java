@@ -169,7 +169,7 @@ class DashboardBrowserTest {
         page.navigate(base + "/#/submit");
         // the API's validation errors appear next to the field they name
         page.click("#submit");
-        assertThat(page.locator("#preset-error")).containsText("preset is required");
+        assertThat(page.locator("#preset-error")).containsText("a preset (see");
         page.selectOption("#preset", "editorial");
         page.click("#submit");
         assertThat(page.locator("#outputDir-error")).containsText("output folder is required");
