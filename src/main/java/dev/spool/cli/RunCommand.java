@@ -88,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
             Job done;
             try {
                 done = new JobFollower(store, out, JobFollower.isTerminal()).follow(job.id());
+                // The job is terminal once its last outcome is stored, while that slot thread may still be writing
+                // the reports: let it finish instead of stopping it.
+                running.pool().drain(Duration.ofSeconds(30));
             } finally {
                 running.close();
                 try {

@@ -56,6 +56,17 @@ public final class Engine implements AutoCloseable {
     }
 
     public Engine start() {
+        // Trial encodes take about a second; run them while the store opens and the first clip is probed
+        // rather than in front of the first encode. Later callers wait on the same cached detection.
+        Thread warmUp = new Thread(() -> {
+            try {
+                selector.report();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Engine.class).warn("encoder detection failed: {}", e.getMessage());
+            }
+        }, "spool-encoder-detection");
+        warmUp.setDaemon(true);
+        warmUp.start();
         pool.start();
         return this;
     }
