@@ -115,6 +115,12 @@ public final class UrlDownloader {
         }
     }
 
+    /** How many callers are waiting on the download of {@code url} in flight (for tests and metrics). */
+    int waitingFor(URI url) {
+        CompletableFuture<Download> f = inFlight.get(url.toString());
+        return f == null ? 0 : f.getNumberOfDependents();
+    }
+
     private Download fetchLocked(URI url, long maxBytes, BooleanSupplier stopped) {
         String hash = hash(url.toString());
         try {
