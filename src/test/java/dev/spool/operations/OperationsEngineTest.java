@@ -218,7 +218,9 @@ class OperationsEngineTest {
                 Map.of("kind", "render", "audio", audio.toString(), "image", TestMedia.logoPng().toString(),
                         "width", 320, "height", 180, "loudnorm", true, "output", "still.mp4"),
                 Map.of("kind", "render", "audio", audio.toString(), "color", "#102030", "waveform", true,
-                        "width", 320, "height", 180, "output", "wave.mp4")));
+                        "width", 320, "height", 180, "output", "wave.mp4"),
+                Map.of("kind", "render", "audio", audio.toString(), "waveform", true, "loudnorm", true,
+                        "width", 320, "height", 180, "output", "wave-loud.mp4")));
 
         List<Task> tasks = tasks(job);
         for (Task t : tasks) {
@@ -229,6 +231,7 @@ class OperationsEngineTest {
         }
         assertThat(integratedLoudness(outputPath(tasks.get(0), 0))).isCloseTo(-23.0, within(1.5));
         assertThat(integratedLoudness(outputPath(tasks.get(1), 0))).isLessThan(-28.0); // left as it was
+        assertThat(integratedLoudness(outputPath(tasks.get(2), 0))).isCloseTo(-23.0, within(1.5));
     }
 
     static double integratedLoudness(Path file) {

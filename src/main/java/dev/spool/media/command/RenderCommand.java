@@ -11,7 +11,7 @@ import java.util.List;
  * audio drawn across the middle) becomes a video lasting exactly as long as the audio. Pure.
  * Order: global flags, picture input (looped image or {@code color} source), audio input,
  * {@code -filter_complex} (picture fitted to the frame; audio optionally loudness-normalized, resampled to
- * 48 kHz and split for the waveform), maps, codecs, {@code -t DURATION}, output.
+ * 48 kHz stereo and split for the waveform), maps, codecs, {@code -t DURATION}, output.
  *
  * @param image     the still, or null for {@code color}
  * @param color     FFmpeg colour ({@code black}, {@code 0x1a2b3c}); used when there is no image
@@ -39,7 +39,9 @@ public record RenderCommand(Path ffmpeg, Path audio, Path image, String color, i
     public String filterGraph() {
         String picture = "[0:v]scale=" + width + ":" + height + ":force_original_aspect_ratio=decrease,pad=" + width + ":"
                 + height + ":(ow-iw)/2:(oh-ih)/2,setsar=1,fps=" + fps + ",format=yuv420p";
-        String sound = "[1:a:0]" + (loudnorm == null ? "" : loudnorm + ",") + "aresample=48000";
+        // the layout is pinned: loudnorm and asplit otherwise leave it open and ffmpeg cannot choose one for mono
+        String sound = "[1:a:0]" + (loudnorm == null ? "" : loudnorm + ",")
+                + "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
         if (!waveform) return picture + "[vout];" + sound + "[aout]";
         int waveHeight = Math.max(2, height / 3 / 2 * 2);
         return picture + "[bg];" + sound + ",asplit=2[aout][aw];"

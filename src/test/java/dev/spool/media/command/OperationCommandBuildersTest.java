@@ -86,7 +86,8 @@ class OperationCommandBuildersTest {
         assertThat(r.build()).endsWith("-t", "2.500000", "-f", "mp4", "file:/o.mp4");
         assertThat(r.filterGraph()).isEqualTo("[0:v]scale=320:180:force_original_aspect_ratio=decrease,pad=320:180:"
                 + "(ow-iw)/2:(oh-ih)/2,setsar=1,fps=25,format=yuv420p[bg];"
-                + "[1:a:0]loudnorm=I=-23:TP=-1:LRA=7:measured_I=-30,aresample=48000,asplit=2[aout][aw];"
+                + "[1:a:0]loudnorm=I=-23:TP=-1:LRA=7:measured_I=-30,aresample=48000,"
+                + "aformat=sample_fmts=fltp:channel_layouts=stereo,asplit=2[aout][aw];"
                 + "[aw]showwaves=s=320x60:mode=cline:rate=25:colors=white[w];[bg][w]overlay=0:(H-h)/2,format=yuv420p[vout]");
     }
 
