@@ -55,6 +55,9 @@ public final class ThumbnailsExecutor implements TaskExecutor {
         if (!meta.hasVideo()) throw OperationKit.Stop.failed("input " + source.getFileName() + " has no video stream");
         Double duration = meta.time().durationSeconds();
         if (duration == null || duration <= 0) throw OperationKit.Stop.failed("input has no known duration");
+        if (meta.image().width() == null || meta.image().height() == null) {
+            throw OperationKit.Stop.failed("input has no known frame size");
+        }
         int width = spec.path("width").asInt(160);
         int srcW = meta.image().width();
         int srcH = meta.image().height();

@@ -110,7 +110,8 @@ class OperationsEngineTest {
         Job job = run(List.of(
                 Map.of("kind", "sequence", "dir", frames.toString(), "output", "seq.mp4"),
                 Map.of("kind", "thumbnails", "input", Map.of("fromTask", 0), "poster", "50%", "count", 3,
-                        "sprite", true, "columns", 2, "width", 80)));
+                        "sprite", true, "columns", 2, "width", 80),
+                Map.of("kind", "sequence", "dir", frames.toString(), "codec", "av1", "output", "seq-av1.mp4")));
 
         List<Task> tasks = tasks(job);
         Path video = outputPath(tasks.get(0), 0);
@@ -122,6 +123,10 @@ class OperationsEngineTest {
         assertThat(m.time().frameRate().toDouble()).isEqualTo(10.0);
         assertThat(m.audio()).hasSize(1);
         assertThat(m.time().durationSeconds()).isCloseTo(2.0, within(0.1));
+
+        Path av1 = outputPath(tasks.get(2), 0);
+        assertThat(TestMedia.probe(av1).codec().codec()).isEqualTo("av1");
+        assertThat(decodedFrames(av1)).isEqualTo(20);
 
         assertThat(tasks.get(1).dependsOn()).containsExactly(tasks.get(0).id());
         JsonNode thumbs = result(tasks.get(1));
