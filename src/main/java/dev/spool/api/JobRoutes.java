@@ -86,7 +86,7 @@ final class JobRoutes {
     /** The body of {@code POST /api/v1/jobs}; unknown fields are refused by name. */
     record SubmitJob(String name, List<String> sources, String preset, String outputDir, Integer priority,
                      String recovery, Integer maxAttempts, Boolean start, String webhookUrl,
-                     List<Map<String, Object>> outputs) {
+                     List<Map<String, Object>> outputs, List<Map<String, Object>> tasks) {
     }
 
     /** The optional body of control requests. */
@@ -125,7 +125,7 @@ final class JobRoutes {
             }
         }
         JobRequest request = new JobRequest(body.name(), body.sources(), body.preset(), body.outputDir(), body.priority(),
-                recovery, body.maxAttempts(), body.start() == null || body.start(), body.outputs());
+                recovery, body.maxAttempts(), body.start() == null || body.start(), body.outputs(), body.tasks());
         Job job = submitter.submit(request, idempotencyKey);
         if (body.webhookUrl() != null) webhooks.subscribe(job.id(), body.webhookUrl());
         onSubmit.run();

@@ -79,8 +79,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (InvalidJobRequestException e) {
                 throw CliException.invalidInput(e.field() + ": " + e.getMessage());
             }
-            out.println("Job " + job.id() + ": " + job.counts().total() + " clip(s), preset " + job.presetId() + " -> "
-                    + job.outputDir());
+            out.println("Job " + job.id() + ": " + job.counts().total() + (job.presetId() == null ? " task(s)"
+                    : " clip(s), preset " + job.presetId()) + " -> " + job.outputDir());
             out.flush();
             Engine running = Engine.create(store, global.config(), tools, settings.onlyJob(job.id()), List.of()).start();
             Thread stopper = new Thread(() -> running.pool().drain(Duration.ofSeconds(5)), "spool-run-shutdown");

@@ -36,6 +36,13 @@ import java.io.PrintWriter;
                 ProbeCommand.class,
                 EncodersCommand.class,
                 TokenCommand.class,
+                OperationCommands.Sequence.class,
+                OperationCommands.Concat.class,
+                OperationCommands.Extract.class,
+                OperationCommands.Render.class,
+                OperationCommands.Thumbnails.class,
+                OperationCommands.Ingest.class,
+                OperationCommands.Do.class,
         })
 public final class SpoolCommand implements Runnable {
 

@@ -1,6 +1,15 @@
 package dev.spool.engine;
 
 import dev.spool.config.SpoolConfig;
+import dev.spool.ingest.IngestSettings;
+import dev.spool.ingest.UrlDownloader;
+import dev.spool.operations.ConcatExecutor;
+import dev.spool.operations.ExtractExecutor;
+import dev.spool.operations.IngestExecutor;
+import dev.spool.operations.OperationKit;
+import dev.spool.operations.RenderExecutor;
+import dev.spool.operations.SequenceExecutor;
+import dev.spool.operations.ThumbnailsExecutor;
 import dev.spool.media.encoder.EncoderDetector;
 import dev.spool.media.encoder.EncoderSelector;
 import dev.spool.media.encoder.Transcoder;
@@ -18,8 +27,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Wires the engine for one process: presets, media tools, encoder selection, the transcode executor and a
- * worker pool over a store. {@code spool serve}, {@code spool worker}, {@code spool run} and
+ * Wires the engine for one process: presets, media tools, encoder selection, the executors (transcode and
+ * the operations: ingest, sequence, concat, extract, render, thumbnails) and a worker pool over a store. {@code spool serve}, {@code spool worker}, {@code spool run} and
  * {@code spool demo} all start from here, so they behave the same.
  */
 public final class Engine implements AutoCloseable {
@@ -32,7 +41,8 @@ public final class Engine implements AutoCloseable {
     private final WorkerPool pool;
     private final ReportService reports;
 
-    private Engine(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings, List<Path> mediaRoots) {
+    private Engine(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings, List<Path> mediaRoots,
+                   IngestSettings ingest) {
         this.store = store;
         this.tools = tools;
         Path presetsDir = config.dataDir().resolve("presets");
@@ -46,13 +56,25 @@ public final class Engine implements AutoCloseable {
                 config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60), Clock.systemUTC());
         this.submitter = new JobSubmitter(store, presets, mediaRoots);
         this.reports = new ReportService(store, presets, tools, Clock.systemUTC());
-        this.pool = new WorkerPool(store, List.of(transcode), settings).onJobEnded(reports::writeFor);
+        OperationKit kit = new OperationKit(store, tools, prober, selector, new FfmpegRunner(),
+                config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60));
+        List<TaskExecutor> executors = List.of(transcode, new IngestExecutor(kit, new UrlDownloader(ingest), prober),
+                new SequenceExecutor(kit), new ConcatExecutor(kit), new ExtractExecutor(kit), new RenderExecutor(kit),
+                new ThumbnailsExecutor(kit));
+        this.pool = new WorkerPool(store, executors, settings).onJobEnded(reports::writeFor);
     }
 
     /** Builds the engine; call {@link #start()} to begin working. Presets load (and validate) now. */
     public static Engine create(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings,
                                 List<Path> mediaRoots) {
-        return new Engine(store, config, tools, settings, mediaRoots);
+        return create(store, config, tools, settings, mediaRoots,
+                IngestSettings.fromEnvironment(config.dataDir(), System.getenv()));
+    }
+
+    /** As above with explicit URL-ingest settings (tests: short backoff, loopback allowed). */
+    public static Engine create(JobStore store, SpoolConfig config, MediaTools tools, WorkerSettings settings,
+                                List<Path> mediaRoots, IngestSettings ingest) {
+        return new Engine(store, config, tools, settings, mediaRoots, ingest);
     }
 
     public Engine start() {

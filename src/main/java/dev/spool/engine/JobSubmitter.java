@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * Validates a {@link JobRequest} and creates the job: one {@code transcode} task per source file, in the
- * order given (folders expanded). Each task's spec carries the output folder and its source root (for
+ * order given (folders expanded); a request with {@code tasks} is planned by
+ * {@link dev.spool.operations.OperationJobPlanner} instead. Each task's spec carries the output folder and its source root (for
  * mirrored folder output); the preset is read from the job at run time so a rebind applies to every clip
  * that has not completed.
  */
@@ -55,6 +56,9 @@ public final class JobSubmitter {
 
     /** Everything {@link #submit} checks, without creating anything. */
     public NewJob plan(JobRequest request) {
+        if (!request.tasks().isEmpty()) {
+            return new dev.spool.operations.OperationJobPlanner(presets.get(), this::checkInsideRoots).plan(request);
+        }
         boolean inline = !request.outputs().isEmpty();
         if (inline && request.presetId() != null) {
             throw new InvalidJobRequestException("preset", "give either a preset or inline outputs, not both");

@@ -54,7 +54,7 @@ import java.util.function.Supplier;
 public final class TranscodeExecutor implements TaskExecutor {
     private static final Logger log = LoggerFactory.getLogger(TranscodeExecutor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String TEMP_PREFIX = ".spool-tmp-";
+    public static final String TEMP_PREFIX = ".spool-tmp-";
 
     private final JobStore store;
     private final Supplier<PresetRegistry> presets;
@@ -93,7 +93,12 @@ public final class TranscodeExecutor implements TaskExecutor {
     public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
         long started = System.nanoTime();
         JsonNode spec = JSON.readTree(task.spec());
-        Path source = Path.of(task.source());
+        Path source;
+        try {
+            source = TaskInputs.source(store, task, spec);
+        } catch (TaskInputs.UnavailableInputException e) {
+            return failed("input: " + e.getMessage());
+        }
         Path outRoot = Path.of(spec.path("outputDir").asText());
         Path sourceRoot = spec.hasNonNull("sourceRoot") ? Path.of(spec.get("sourceRoot").asText()) : source.getParent();
 
@@ -117,7 +122,8 @@ public final class TranscodeExecutor implements TaskExecutor {
         Job job = store.getJob(task.jobId());
         ResolvedPreset preset;
         try {
-            preset = presetsFor(job).resolve(job.presetId());
+            // a task of a multi-operation job names its own preset; otherwise the job's (rebind applies)
+            preset = presetsFor(job).resolve(spec.hasNonNull("preset") ? spec.get("preset").asText() : job.presetId());
         } catch (PresetValidationException e) {
             return failed("preset: " + e.getMessage());
         }
@@ -239,7 +245,7 @@ public final class TranscodeExecutor implements TaskExecutor {
      * makes the final name appear atomically and fails if something took it meanwhile; replacing an existing
      * file (duplicates rule "overwrite") is an atomic rename.
      */
-    static void publish(Path temp, Path target, boolean replace) throws IOException {
+    public static void publish(Path temp, Path target, boolean replace) throws IOException {
         if (replace) {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return;

@@ -132,6 +132,31 @@ public final class TestMedia {
                 List.of("-frames:v", "1", "-update", "1"));
     }
 
+    /** A 2 s mono 48 kHz WAV tone at about -30 LUFS (quiet on purpose, so loudness normalization shows). */
+    public static Path toneWav() {
+        return generate("tone.wav", List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2"),
+                List.of("-af", "volume=-27dB", "-c:a", "pcm_s16le"));
+    }
+
+    /**
+     * Writes {@code count} PNG frames {@code <dir>/frames/frame_NNNNNN.png} (numbered from {@code start}) of
+     * a moving test pattern; not cached, since tests remove or add frames.
+     */
+    public static Path frames(Path dir, int count, String size, int start) {
+        try {
+            Files.createDirectories(dir.resolve("frames"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = List.of(tools().ffmpeg().toString(), "-hide_banner", "-nostdin", "-v", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=s=" + size + ":r=10", "-frames:v", Integer.toString(count),
+                "-start_number", Integer.toString(start), "-f", "image2",
+                "file:" + dir.toAbsolutePath().resolve("frames").resolve("frame_%06d.png"));
+        ProcessCapture.Result r = ProcessCapture.run(cmd, Duration.ofSeconds(60));
+        if (!r.succeeded()) throw new IllegalStateException("could not write frames: " + String.join("\n", r.stderr()));
+        return dir;
+    }
+
     // ---- awkward names (copies of a valid clip) --------------------------------------------------
 
     /** A valid clip whose file name starts with '-' (would be an option if passed bare). */
@@ -240,6 +265,7 @@ public final class TestMedia {
             case "mkv" -> "matroska";
             case "mxf" -> "mxf";
             case "png", "jpg" -> "image2";
+            case "wav" -> "wav";
             default -> throw new IllegalArgumentException("no muxer for " + name);
         };
     }
