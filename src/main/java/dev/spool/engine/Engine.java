@@ -46,7 +46,8 @@ public final class Engine implements AutoCloseable {
                 config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60), Clock.systemUTC());
         this.submitter = new JobSubmitter(store, presets, mediaRoots);
         this.reports = new ReportService(store, presets, tools, Clock.systemUTC());
-        this.pool = new WorkerPool(store, List.of(transcode), settings).onJobEnded(reports::writeFor);
+        ImportExecutor imports = new ImportExecutor(config.minFreeDiskMb() * 1024 * 1024);
+        this.pool = new WorkerPool(store, List.of(transcode, imports), settings).onJobEnded(reports::writeFor);
     }
 
     /** Builds the engine; call {@link #start()} to begin working. Presets load (and validate) now. */
