@@ -35,6 +35,7 @@ import java.io.PrintWriter;
                 ProbeCommand.class,
                 EncodersCommand.class,
                 TokenCommand.class,
+                WatchCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 
