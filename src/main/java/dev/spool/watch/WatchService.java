@@ -4,11 +4,13 @@ import dev.spool.domain.IllegalTransitionException;
 import dev.spool.domain.Job;
 import dev.spool.domain.NewJob;
 import dev.spool.domain.OperationRefusedException;
+import dev.spool.engine.Engine;
 import dev.spool.engine.ImportExecutor;
 import dev.spool.engine.InvalidJobRequestException;
 import dev.spool.engine.JobRequest;
 import dev.spool.engine.JobSubmitter;
 import dev.spool.store.JobStore;
+import dev.spool.store.SqlJobStore;
 import dev.spool.store.WatchStore;
 import dev.spool.store.WatchStore.FileKey;
 import dev.spool.store.WatchStore.Folder;
@@ -114,6 +116,17 @@ public final class WatchService implements AutoCloseable {
         this.nodeId = nodeId;
         this.pollInterval = pollInterval;
         this.onJobsStarted = Objects.requireNonNull(onJobsStarted);
+    }
+
+    /**
+     * The service {@code spool serve} runs next to its engine: the engine's submitter and presets, free disk
+     * checked against {@code minFreeDiskMb}, the worker pool woken when jobs start.
+     */
+    public static WatchService forEngine(Engine engine, SqlJobStore store, long minFreeDiskMb, String nodeId) {
+        AutoExecuteGuard guard = new AutoExecuteGuard(engine::presets, minFreeDiskMb * 1024 * 1024,
+                AutoExecuteGuard::usableSpace);
+        return new WatchService(store, new WatchStore(store.database()), engine.submitter(), guard, Clock.systemUTC(),
+                nodeId, DEFAULT_POLL, engine.pool()::wakeUp);
     }
 
     /** Begins polling (and listening for file events) in the background. */
