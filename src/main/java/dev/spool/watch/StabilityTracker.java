@@ -58,9 +58,9 @@ final class StabilityTracker {
         }
     }
 
-    /** The earliest time a pending file can settle, if it stays unchanged; empty when none is pending. */
-    Optional<Instant> nextDue(Duration stableFor) {
-        return pending.values().stream().map(o -> o.since.plus(stableFor)).min(Instant::compareTo);
+    /** The earliest time after {@code now} a pending file can settle if it stays unchanged; empty when none can. */
+    Optional<Instant> nextDue(Duration stableFor, Instant now) {
+        return pending.values().stream().map(o -> o.since.plus(stableFor)).filter(now::isBefore).min(Instant::compareTo);
     }
 
     int pendingCount() {

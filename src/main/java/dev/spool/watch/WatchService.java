@@ -185,14 +185,15 @@ public final class WatchService implements AutoCloseable {
 
     /** Wakes the scanner when the first settling file can settle, instead of up to a poll interval later. */
     private synchronized void scheduleDueWake() {
+        Instant now = clock.instant();
         Instant due = null;
         for (FolderState st : states.values()) {
             if (st.stableFor == null) continue;
-            Instant d = st.tracker.nextDue(st.stableFor).orElse(null);
+            // files already due but not taken (unreadable, job refused) wait for the regular poll: no busy loop
+            Instant d = st.tracker.nextDue(st.stableFor, now).orElse(null);
             if (d != null && (due == null || d.isBefore(due))) due = d;
         }
         if (due == null || scheduler == null) return;
-        Instant now = clock.instant();
         if (nextDueWake != null && nextDueWake.isAfter(now) && !nextDueWake.isAfter(due)) return;
         nextDueWake = due;
         long delay = Math.max(0, Duration.between(now, due).toMillis()) + 50;

@@ -49,8 +49,12 @@ final class WatchFixture implements AutoCloseable {
     }
 
     WatchService newService(java.time.Clock c) {
+        return newService(c, "test-node");
+    }
+
+    WatchService newService(java.time.Clock c, String nodeId) {
         AutoExecuteGuard guard = new AutoExecuteGuard(() -> PRESETS, 1024 * MB, p -> freeBytes.get());
-        return new WatchService(store, watch, new JobSubmitter(store, () -> PRESETS, List.of()), guard, c, "test-node",
+        return new WatchService(store, watch, new JobSubmitter(store, () -> PRESETS, List.of()), guard, c, nodeId,
                 Duration.ofMillis(200), startedCallbacks::incrementAndGet);
     }
 
