@@ -7,8 +7,11 @@ import dev.spool.preset.PresetRegistry;
 import dev.spool.store.JobStats;
 import dev.spool.store.SqlJobStore;
 import dev.spool.store.TokenStore;
+import dev.spool.store.WatchStore;
 import dev.spool.store.WebhookStore;
 import dev.spool.store.WorkerRegistry;
+import dev.spool.watch.WatchFolderValidator;
+import dev.spool.watch.WatchFolders;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -87,6 +90,8 @@ public final class SpoolServer implements AutoCloseable {
         CatalogRoutes catalog = new CatalogRoutes(b.presets, b.presetsDir, b.encoders, workers, settings, b.clock);
         EventStreams streams = new EventStreams(hub, store, jobs.views(), settings.wsPing().toMillis());
         CompatRoutes compat = new CompatRoutes(jobs, store, settings);
+        WatchRoutes watch = new WatchRoutes(new WatchFolders(new WatchStore(db),
+                new WatchFolderValidator(b.presets, settings.mediaRoots())), settings);
 
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -121,6 +126,7 @@ public final class SpoolServer implements AutoCloseable {
         streams.register(app);
         compat.register(app);
         media.register(app);
+        watch.register(app);
     }
 
     public static Builder builder(SqlJobStore store) {

@@ -7,6 +7,7 @@ import dev.spool.engine.WorkerPresence;
 import dev.spool.store.SqlJobStore;
 import dev.spool.store.WorkerRegistry;
 import dev.spool.engine.WorkerSettings;
+import dev.spool.watch.WatchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class ServeCommands {
     }
 
     static int serve(GlobalOptions global, PrintWriter out, String name, Integer slots, Duration grace, Duration lease,
-                     Listen listen) throws InterruptedException {
+                     Listen listen, boolean watchFolders) throws InterruptedException {
         var tools = global.mediaTools();
         try (SqlJobStore store = global.openStore()) {
             WorkerSettings settings = WorkerSettings.defaults(Engine.workerId(name));
@@ -64,6 +65,9 @@ final class ServeCommands {
                         .nodeId(settings.workerId()).build().start();
             }
             WorkerPresence presence = new WorkerPresence(engine.pool(), new WorkerRegistry(store.database()));
+            // scans only while this node holds the "watch" leadership, so several servers never ingest twice
+            WatchService watch = watchFolders
+                    ? WatchService.forEngine(engine, store, global.config().minFreeDiskMb(), settings.workerId()) : null;
             // The drain hook is in place before any work is claimed: a SIGTERM at any moment after this line
             // lets running clips finish instead of abandoning a claimed task.
             SpoolServer server = http;
@@ -71,6 +75,7 @@ final class ServeCommands {
             CountDownLatch drained = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();
+                if (watch != null) watch.close();
                 engine.pool().drain(grace);
                 if (server != null) server.close();
                 presence.close();
@@ -78,6 +83,7 @@ final class ServeCommands {
                 drained.countDown();
             }, "spool-drain"));
             engine.start();
+            if (watch != null) watch.start();
             presence.start(hostName(), settings.heartbeat());
             out.println("Spool worker " + settings.workerId() + " running " + settings.cpuSlots() + " slot(s) on "
                     + store.describe() + "; " + tools.describe());
@@ -125,13 +131,16 @@ final class ServeCommands {
         @Option(names = "--no-api", description = "Run only the worker pool, without the HTTP API.")
         boolean noApi;
 
+        @Option(names = "--no-watch", description = "Do not scan watch folders in this process.")
+        boolean noWatch;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
             return serve(global, spec.commandLine().getOut(), name, worker.slots, worker.grace, worker.lease,
-                    noApi ? null : new Listen(host, port, insecure));
+                    noApi ? null : new Listen(host, port, insecure), !noWatch);
         }
     }
 
@@ -151,7 +160,7 @@ final class ServeCommands {
 
         @Override
         public Integer call() throws InterruptedException {
-            return serve(global, spec.commandLine().getOut(), name, worker.slots, worker.grace, worker.lease, null);
+            return serve(global, spec.commandLine().getOut(), name, worker.slots, worker.grace, worker.lease, null, false);
         }
     }
 }

@@ -43,6 +43,7 @@ import java.io.PrintWriter;
                 OperationCommands.Thumbnails.class,
                 OperationCommands.Ingest.class,
                 OperationCommands.Do.class,
+                WatchCommand.class,
         })
 public final class SpoolCommand implements Runnable {
 

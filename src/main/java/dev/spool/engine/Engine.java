@@ -58,7 +58,8 @@ public final class Engine implements AutoCloseable {
         this.reports = new ReportService(store, presets, tools, Clock.systemUTC());
         OperationKit kit = new OperationKit(store, tools, prober, selector, new FfmpegRunner(),
                 config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60));
-        List<TaskExecutor> executors = List.of(transcode, new IngestExecutor(kit, new UrlDownloader(ingest), prober),
+        ImportExecutor imports = new ImportExecutor(config.minFreeDiskMb() * 1024 * 1024);
+        List<TaskExecutor> executors = List.of(transcode, imports, new IngestExecutor(kit, new UrlDownloader(ingest), prober),
                 new SequenceExecutor(kit), new ConcatExecutor(kit), new ExtractExecutor(kit), new RenderExecutor(kit),
                 new ThumbnailsExecutor(kit));
         this.pool = new WorkerPool(store, executors, settings).onJobEnded(reports::writeFor);

@@ -126,7 +126,7 @@ public final class JobSubmitter {
     }
 
     /** The real path of the longest existing prefix, so symlinks and {@code ..} cannot escape a root. */
-    static Path real(Path p) {
+    public static Path real(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class NamedQueries {
     static final List<String> FILES = List.of("jobs.sql", "tasks.sql", "events.sql", "leader.sql",
-            "tokens.sql", "webhooks.sql", "workers.sql", "cursors.sql", "stats.sql");
+            "tokens.sql", "webhooks.sql", "workers.sql", "cursors.sql", "stats.sql", "watch.sql");
 
     private final Map<String, NamedSql> byName;
 

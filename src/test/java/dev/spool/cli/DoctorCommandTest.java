@@ -23,7 +23,7 @@ class DoctorCommandTest {
         assertThat(doc.get("ok").asBoolean()).isTrue();
         assertThat(doc.get("checks")).extracting(c -> c.get("name").asText())
                 .containsExactly("java", "ffmpeg", "data dir", "database", "disk");
-        assertThat(doc.get("checks").get(3).get("detail").asText()).contains("schema version 2");
+        assertThat(doc.get("checks").get(3).get("detail").asText()).contains("schema version 3");
         assertThat(Files.exists(dir.resolve("spool.db"))).isTrue();
     }
 

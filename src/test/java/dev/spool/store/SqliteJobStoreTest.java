@@ -22,7 +22,7 @@ class SqliteJobStoreTest extends JobStoreContract {
         Path file = dir.resolve("nested/spool-data/spool.db");
         try (SqlJobStore s = SqlJobStore.open("jdbc:sqlite:" + file, clock)) {
             assertThat(Files.exists(file)).isTrue();
-            assertThat(s.describe()).contains("sqlite").contains("schema version 2");
+            assertThat(s.describe()).contains("sqlite").contains("schema version 3");
         }
     }
 }
