@@ -35,8 +35,12 @@ public final class EncodersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MediaTools tools = global.mediaTools();
-        boolean cpuOnly = forceCpu || EncoderSelector.forceCpuFromEnvironment(System.getenv());
-        EncoderReport report = new EncoderSelector(new EncoderDetector(tools), cpuOnly,
+        boolean cpuOnly = forceCpu || EncoderSelector.forceCpuFromEnvironment(System.getenv()) || global.config().forceCpu();
+        // always trial-encode afresh here (a driver may have been installed) and refresh the engine's disk cache
+        EncoderDetector detector = new EncoderDetector(tools)
+                .withDiskCache(global.config().dataDir().resolve("cache").resolve("encoders.json"));
+        detector.forgetOnDisk();
+        EncoderReport report = new EncoderSelector(detector, cpuOnly,
                 EncoderSelector.DEFAULT_FAILURES_BEFORE_DISABLE).report();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

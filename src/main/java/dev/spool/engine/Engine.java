@@ -49,7 +49,8 @@ public final class Engine implements AutoCloseable {
         PresetRegistry registry = PresetRegistry.load(presetsDir);
         this.presets = () -> registry;
         this.prober = new MediaProber(tools);
-        this.selector = new EncoderSelector(new EncoderDetector(tools), config.forceCpu(),
+        this.selector = new EncoderSelector(new EncoderDetector(tools).withDiskCache(
+                config.dataDir().resolve("cache").resolve("encoders.json")), config.forceCpu(),
                 EncoderSelector.DEFAULT_FAILURES_BEFORE_DISABLE);
         Transcoder transcoder = new Transcoder(tools, selector, new FfmpegRunner());
         TranscodeExecutor transcode = new TranscodeExecutor(store, presets, prober, transcoder,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskOutcome;
 import dev.spool.engine.TaskContext;
-import dev.spool.engine.TaskExecutor;
 import dev.spool.media.command.ConcatCommand;
 import dev.spool.media.command.DeliveryEncoding;
 import dev.spool.media.probe.MediaMetadata;
@@ -25,29 +24,15 @@ import java.util.Map;
  * Spec: {@code inputs}, {@code transition}, {@code transitionSeconds}, {@code normalize}, {@code codec},
  * {@code output}, {@code outputDir}.
  */
-public final class ConcatExecutor implements TaskExecutor {
+public final class ConcatExecutor extends OperationExecutor {
     public static final String KIND = "concat";
-    private final OperationKit kit;
 
     public ConcatExecutor(OperationKit kit) {
-        this.kit = kit;
+        super(KIND, kit);
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
-        try {
-            return run(task, ctx);
-        } catch (OperationKit.Stop stop) {
-            return stop.outcome;
-        }
-    }
-
-    private TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
+    protected TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
         JsonNode spec = kit.spec(task);
         ConcatCommand.Transition transition = ConcatCommand.Transition.valueOf(
                 spec.path("transition").asText("cut").toUpperCase(Locale.ROOT));

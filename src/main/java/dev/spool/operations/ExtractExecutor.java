@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskOutcome;
 import dev.spool.engine.TaskContext;
-import dev.spool.engine.TaskExecutor;
 import dev.spool.media.command.DeliveryEncoding;
 import dev.spool.media.command.ExtractCommand;
 import dev.spool.media.probe.MediaMetadata;
@@ -28,29 +27,15 @@ import java.util.Map;
  * must last out − that keyframe. Spec: {@code input}, {@code in}, {@code out}, {@code copy}, {@code codec},
  * {@code output}, {@code outputDir}.
  */
-public final class ExtractExecutor implements TaskExecutor {
+public final class ExtractExecutor extends OperationExecutor {
     public static final String KIND = "extract";
-    private final OperationKit kit;
 
     public ExtractExecutor(OperationKit kit) {
-        this.kit = kit;
+        super(KIND, kit);
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
-        try {
-            return run(task, ctx);
-        } catch (OperationKit.Stop stop) {
-            return stop.outcome;
-        }
-    }
-
-    private TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
+    protected TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
         JsonNode spec = kit.spec(task);
         Path source = kit.input(task, spec.get("input"), "input");
         MediaMetadata meta = kit.probe(source, "input " + source.getFileName());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskOutcome;
 import dev.spool.engine.TaskContext;
-import dev.spool.engine.TaskExecutor;
 import dev.spool.ingest.DownloadException;
 import dev.spool.ingest.UrlDownloader;
 import dev.spool.media.probe.MediaMetadata;
@@ -25,33 +24,19 @@ import java.util.Map;
  * follows the content, whatever the URL said). Spec: {@code url}, {@code output} (default: the URL's file
  * name), {@code maxBytes}, {@code outputDir}.
  */
-public final class IngestExecutor implements TaskExecutor {
+public final class IngestExecutor extends OperationExecutor {
     public static final String KIND = "ingest";
-    private final OperationKit kit;
     private final UrlDownloader downloader;
     private final MediaProber prober;
 
     public IngestExecutor(OperationKit kit, UrlDownloader downloader, MediaProber prober) {
-        this.kit = kit;
+        super(KIND, kit);
         this.downloader = downloader;
         this.prober = prober;
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
-        try {
-            return run(task, ctx);
-        } catch (OperationKit.Stop stop) {
-            return stop.outcome;
-        }
-    }
-
-    private TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
+    protected TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
         JsonNode spec = kit.spec(task);
         URI url = URI.create(spec.path("url").asText());
         long maxBytes = spec.path("maxBytes").asLong(downloader.settings().maxBytes());

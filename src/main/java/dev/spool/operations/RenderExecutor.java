@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskOutcome;
 import dev.spool.engine.TaskContext;
-import dev.spool.engine.TaskExecutor;
 import dev.spool.media.command.DeliveryEncoding;
 import dev.spool.media.command.LoudnessMeasurement;
 import dev.spool.media.command.RenderCommand;
@@ -27,29 +26,15 @@ import java.util.Map;
  * Spec: {@code audio}, {@code image} or {@code color}, {@code waveform}, {@code width}, {@code height},
  * {@code fps}, {@code loudnorm} ({integrated, truePeak, range}), {@code codec}, {@code output}.
  */
-public final class RenderExecutor implements TaskExecutor {
+public final class RenderExecutor extends OperationExecutor {
     public static final String KIND = "render";
-    private final OperationKit kit;
 
     public RenderExecutor(OperationKit kit) {
-        this.kit = kit;
+        super(KIND, kit);
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
-        try {
-            return run(task, ctx);
-        } catch (OperationKit.Stop stop) {
-            return stop.outcome;
-        }
-    }
-
-    private TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
+    protected TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
         JsonNode spec = kit.spec(task);
         Path audio = kit.input(task, spec.get("audio"), "audio");
         MediaMetadata a = kit.probe(audio, "audio " + audio.getFileName());

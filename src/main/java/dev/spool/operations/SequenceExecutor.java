@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskOutcome;
 import dev.spool.engine.TaskContext;
-import dev.spool.engine.TaskExecutor;
 import dev.spool.media.command.DeliveryEncoding;
 import dev.spool.media.command.SequenceCommand;
 import dev.spool.media.probe.MediaMetadata;
@@ -24,29 +23,15 @@ import java.util.Map;
  * Spec: {@code dir}, {@code manifest} (file name, default manifest.json), {@code codec} (h264|hevc|av1),
  * {@code output}, {@code outputDir}.
  */
-public final class SequenceExecutor implements TaskExecutor {
+public final class SequenceExecutor extends OperationExecutor {
     public static final String KIND = "sequence";
-    private final OperationKit kit;
 
     public SequenceExecutor(OperationKit kit) {
-        this.kit = kit;
+        super(KIND, kit);
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
-        try {
-            return run(task, ctx);
-        } catch (OperationKit.Stop stop) {
-            return stop.outcome;
-        }
-    }
-
-    private TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
+    protected TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
         JsonNode spec = kit.spec(task);
         Path manifestFile = Path.of(spec.path("dir").asText()).resolve(spec.path("manifest").asText("manifest.json"));
         if (!Files.isRegularFile(manifestFile)) throw OperationKit.Stop.failed("manifest not found: " + manifestFile);

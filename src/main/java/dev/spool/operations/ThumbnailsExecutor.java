@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskOutcome;
 import dev.spool.engine.TaskContext;
-import dev.spool.engine.TaskExecutor;
 import dev.spool.media.command.ThumbnailCommand;
 import dev.spool.media.probe.MediaMetadata;
 
@@ -26,29 +25,15 @@ import java.util.Map;
  * renamed into place once every image is verified (size and tile geometry). Spec: {@code input},
  * {@code poster}, {@code count}, {@code sprite}, {@code columns}, {@code width}, {@code output} (folder).
  */
-public final class ThumbnailsExecutor implements TaskExecutor {
+public final class ThumbnailsExecutor extends OperationExecutor {
     public static final String KIND = "thumbnails";
-    private final OperationKit kit;
 
     public ThumbnailsExecutor(OperationKit kit) {
-        this.kit = kit;
+        super(KIND, kit);
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public TaskOutcome execute(Task task, TaskContext ctx) throws IOException {
-        try {
-            return run(task, ctx);
-        } catch (OperationKit.Stop stop) {
-            return stop.outcome;
-        }
-    }
-
-    private TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
+    protected TaskOutcome run(Task task, TaskContext ctx) throws IOException, OperationKit.Stop {
         JsonNode spec = kit.spec(task);
         Path source = kit.input(task, spec.get("input"), "input");
         MediaMetadata meta = kit.probe(source, "input " + source.getFileName());

@@ -23,7 +23,9 @@ import java.util.concurrent.Future;
  * compiled in (Debian's ffmpeg lists {@code h264_nvenc} on machines without an NVIDIA GPU), so every
  * listed candidate gets a one-frame trial encode of a tiny lavfi picture to the null muxer. Trials
  * run in parallel with bounded concurrency; results are cached in memory per (ffmpeg path, version)
- * until {@link #forget} is called.
+ * until {@link #forget} is called and, when a cache file is given, on disk for {@link #DISK_CACHE_TTL}
+ * keyed by the ffmpeg binary's path, version, size and mtime, so a one-shot {@code spool run} does not
+ * pay ~15 trial encodes every time. {@code spool encoders} detects afresh and rewrites the file.
  */
 public final class EncoderDetector {
     /** Default limit for one trial; a working encoder needs well under a second. */
@@ -31,9 +33,14 @@ public final class EncoderDetector {
 
     private static final Map<String, CompletableFuture<Detection>> CACHE = new ConcurrentHashMap<>();
 
+    /** How long a detection stored on disk is trusted (drivers and devices change rarely). */
+    public static final Duration DISK_CACHE_TTL = Duration.ofHours(24);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final MediaTools tools;
     private final int parallelism;
     private final Duration trialTimeout;
+    private java.nio.file.Path cacheFile;
 
     /**
      * What detection found: everything {@code -encoders} lists (name to codec) and the status of every
@@ -56,6 +63,12 @@ public final class EncoderDetector {
         this.trialTimeout = trialTimeout;
     }
 
+    /** Also keep detections in {@code file} (created with its folder when missing); returns this detector. */
+    public EncoderDetector withDiskCache(java.nio.file.Path file) {
+        this.cacheFile = file;
+        return this;
+    }
+
     /** Detection for this ffmpeg, from the cache when it was done before in this JVM. */
     public Detection detect() {
         CompletableFuture<Detection> mine = new CompletableFuture<>();
@@ -64,7 +77,10 @@ public final class EncoderDetector {
             return existing.join();
         }
         try {
-            mine.complete(detectNow());
+            Detection stored = readDiskCache();
+            Detection detection = stored != null ? stored : detectNow();
+            if (stored == null) writeDiskCache(detection);
+            mine.complete(detection);
         } catch (RuntimeException e) {
             CACHE.remove(cacheKey(), mine);
             mine.completeExceptionally(e);
@@ -73,9 +89,75 @@ public final class EncoderDetector {
         return mine.join();
     }
 
-    /** Drops the cached detection for this ffmpeg, so the next {@link #detect} probes again. */
+    /** Drops the cached detection for this ffmpeg (memory and disk), so the next {@link #detect} probes again. */
     public void forget() {
         CACHE.remove(cacheKey());
+        if (cacheFile != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(cacheFile);
+            } catch (java.io.IOException ignored) {
+                // a stale file is re-checked against its key anyway
+            }
+        }
+    }
+
+    /**
+     * Deletes the disk cache, so the next process (and this one, unless it already detected in memory)
+     * trial-encodes afresh: what {@code spool encoders} does, since a driver may have been installed.
+     */
+    public void forgetOnDisk() {
+        if (cacheFile == null) return;
+        try {
+            java.nio.file.Files.deleteIfExists(cacheFile);
+        } catch (java.io.IOException ignored) {
+            // a stale file is re-checked against its key anyway
+        }
+    }
+
+    /** Drops only the in-memory detection (tests: a later {@link #detect} then reads the disk cache). */
+    void forgetInMemory() {
+        CACHE.remove(cacheKey());
+    }
+
+    /** What is stored on disk: the detection and what it is valid for. */
+    record Stored(String key, long detectedAtEpochMs, Detection detection) {
+    }
+
+    private String diskKey() {
+        try {
+            var attrs = java.nio.file.Files.readAttributes(tools.ffmpeg().toRealPath(),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return tools.ffmpeg() + "|" + tools.ffmpegVersion().raw() + "|" + attrs.size() + "|"
+                    + attrs.lastModifiedTime().toMillis();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private Detection readDiskCache() {
+        if (cacheFile == null || !java.nio.file.Files.isRegularFile(cacheFile)) return null;
+        try {
+            Stored s = JSON.readValue(cacheFile.toFile(), Stored.class);
+            long age = System.currentTimeMillis() - s.detectedAtEpochMs();
+            if (s.key() == null || !s.key().equals(diskKey()) || age < 0 || age > DISK_CACHE_TTL.toMillis()) return null;
+            return s.detection();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void writeDiskCache(Detection detection) {
+        String key = diskKey();
+        if (cacheFile == null || key == null) return;
+        try {
+            java.nio.file.Files.createDirectories(cacheFile.toAbsolutePath().getParent());
+            java.nio.file.Path temp = cacheFile.resolveSibling(cacheFile.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+            JSON.writeValue(temp.toFile(), new Stored(key, System.currentTimeMillis(), detection));
+            java.nio.file.Files.move(temp, cacheFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            // a cache that cannot be written only costs the next process a detection
+        }
     }
 
     /** The trial: encode one black 256x144 frame with {@code encoder} and throw it away. */
