@@ -46,7 +46,7 @@ final class JobViews {
     record TaskView(String id, int seq, String kind, String status, String source, int attempt, int maxAttempts,
                     String workerId, Double percent, Double fps, Double speed, Double etaSeconds, Integer queuePosition,
                     String failureReason, List<String> warnings, String stderrTail, List<OutputView> outputs,
-                    Instant startedAt, Instant finishedAt) {
+                    List<String> dependsOn, Instant startedAt, Instant finishedAt) {
     }
 
     record OutputView(int index, String name, String path, Long sizeBytes, String container, String encoder,
@@ -98,7 +98,8 @@ final class JobViews {
         Double percent = t.status() == TaskStatus.COMPLETED ? Double.valueOf(100.0) : number(p, "percent");
         return new TaskView(t.id(), t.seq(), t.kind(), t.status().name(), t.source(), t.attempt(), t.maxAttempts(),
                 t.workerId(), percent, number(p, "fps"), number(p, "speed"), etaSeconds(p), queuePosition,
-                t.failureReason(), t.warnings(), t.stderrTail(), outputs(jobId, t), t.startedAt(), t.finishedAt());
+                t.failureReason(), t.warnings(), t.stderrTail(), outputs(jobId, t), t.dependsOn(), t.startedAt(),
+                t.finishedAt());
     }
 
     /** Outputs recorded in a completed task's result: {"outputs":[{"name","path","sizeBytes",...}]}. */

@@ -62,6 +62,9 @@ class OperationsApiTest {
         assertThat(tasks.get(1).dependsOn()).containsExactly(tasks.get(0).id());
         assertThat(tasks.get(2).dependsOn()).containsExactly(tasks.get(0).id());
         assertThat(tasks.get(0).source()).isEqualTo("https://media.example/clips/a.mp4");
+        JsonNode viewed = json(api.get("/api/v1/jobs/" + job.path("id").asText()));
+        assertThat(viewed.at("/tasks/1/dependsOn/0").asText()).isEqualTo(tasks.get(0).id());
+        assertThat(viewed.at("/tasks/0/dependsOn")).isEmpty();
     }
 
     @Test
