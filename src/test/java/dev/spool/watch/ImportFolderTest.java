@@ -43,7 +43,8 @@ class ImportFolderTest {
 
             fx.settle();
             List<Job> jobs = fx.jobs();
-            assertThat(jobs).hasSize(2).allSatisfy(j -> assertThat(j.status()).isEqualTo(JobStatus.RUNNING));
+            // auto-executed, not held: the pool may already have finished one by now
+            assertThat(jobs).hasSize(2).allSatisfy(j -> assertThat(j.status()).isNotEqualTo(JobStatus.PENDING));
             pool.wakeUp();
             await().atMost(Duration.ofSeconds(20)).until(() -> fx.jobs().stream().allMatch(j -> j.status().isTerminal()
                     && j.reportDir() != null));
