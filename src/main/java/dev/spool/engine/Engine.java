@@ -52,7 +52,9 @@ public final class Engine implements AutoCloseable {
         this.selector = new EncoderSelector(new EncoderDetector(tools).withDiskCache(
                 config.dataDir().resolve("cache").resolve("encoders.json")), config.forceCpu(),
                 EncoderSelector.DEFAULT_FAILURES_BEFORE_DISABLE);
-        Transcoder transcoder = new Transcoder(tools, selector, new FfmpegRunner());
+        // GPU slots: concurrent hardware sessions per usable device; none here means CPU encoders only
+        Transcoder transcoder = new Transcoder(tools, selector, new FfmpegRunner(),
+                dev.spool.media.encoder.HardwareSessions.forUsable(selector, dev.spool.media.encoder.HardwareSessions.DEFAULT_PER_DEVICE));
         TranscodeExecutor transcode = new TranscodeExecutor(store, presets, prober, transcoder,
                 config.minFreeDiskMb() * 1024 * 1024, Duration.ofSeconds(60), Clock.systemUTC());
         this.submitter = new JobSubmitter(store, presets, mediaRoots);

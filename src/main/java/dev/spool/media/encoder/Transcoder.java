@@ -39,11 +39,22 @@ public final class Transcoder {
     private final MediaTools tools;
     private final EncoderSelector selector;
     private final FfmpegRunner runner;
+    private final HardwareSessions sessions;
 
+    /** A transcoder whose hardware encodes are not bounded (tools, tests). */
     public Transcoder(MediaTools tools, EncoderSelector selector, FfmpegRunner runner) {
+        this(tools, selector, runner, null);
+    }
+
+    /**
+     * @param sessions bound on concurrent hardware sessions; a run that finds none free uses the CPU encoder.
+     *                 Null means unbounded.
+     */
+    public Transcoder(MediaTools tools, EncoderSelector selector, FfmpegRunner runner, HardwareSessions sessions) {
         this.tools = tools;
         this.selector = selector;
         this.runner = runner;
+        this.sessions = sessions;
     }
 
     /**
@@ -69,7 +80,35 @@ public final class Transcoder {
      */
     public Result transcode(MediaMetadata source, List<OutputTarget> outputs, RunOptions options,
                             Consumer<Progress> listener, CancelSignal cancel) {
-        List<OutputTarget> targets = outputs.stream().map(this::withEncoder).toList();
+        List<Accelerator> held = new ArrayList<>();
+        try {
+            List<OutputTarget> targets = withSessions(outputs.stream().map(this::withEncoder).toList(), held);
+            return transcodeWith(source, outputs, targets, options, listener, cancel);
+        } finally {
+            for (Accelerator a : held) sessions.release(a);
+        }
+    }
+
+    /** Each hardware encode takes a session; without a free one that output uses the CPU encoder this time. */
+    private List<OutputTarget> withSessions(List<OutputTarget> targets, List<Accelerator> held) {
+        if (sessions == null) return targets;
+        List<OutputTarget> out = new ArrayList<>(targets.size());
+        for (OutputTarget t : targets) {
+            Accelerator accel = encodesVideo(t) ? Accelerator.of(t.videoEncoder()) : Accelerator.CPU;
+            if (!accel.isHardware() || t.spec().video().encoder() != null) {
+                out.add(t);
+            } else if (sessions.tryAcquire(accel)) {
+                held.add(accel);
+                out.add(t);
+            } else {
+                out.add(selector.cpuEncoder(t.spec().video().family()).map(t::withEncoder).orElse(t));
+            }
+        }
+        return out;
+    }
+
+    private Result transcodeWith(MediaMetadata source, List<OutputTarget> outputs, List<OutputTarget> targets,
+                                 RunOptions options, Consumer<Progress> listener, CancelSignal cancel) {
         Set<Path> existedBefore = outputs.stream().map(OutputTarget::path).filter(Files::exists).collect(Collectors.toSet());
 
         RunOutcome first = run(source, targets, options, listener, cancel);

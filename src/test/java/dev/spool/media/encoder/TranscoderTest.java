@@ -75,4 +75,32 @@ class TranscoderTest {
                 List.of(new OutputTarget(h264(null), dir.resolve("out-direct.mp4"), null, false)), RunOptions.expecting(null), p -> { }, null);
         assertThat(direct.warnings()).isEmpty();
     }
+
+    @Test
+    void a_hardware_encode_without_a_free_gpu_session_uses_the_cpu_encoder_from_the_start(@TempDir Path dir) {
+        // given a selector that believes NVENC works, and NVENC sessions bounded to one, already taken
+        EncoderDetector.Detection real = detector.detect();
+        Map<String, EncoderStatus> believed = new HashMap<>(real.candidates());
+        believed.put("h264_nvenc", new EncoderStatus("h264_nvenc", Accelerator.NVENC, true, true, null));
+        EncoderSelector selector = new EncoderSelector(() -> new EncoderDetector.Detection(real.listed(), believed), () -> { }, false, 5);
+        HardwareSessions sessions = HardwareSessions.forUsable(selector, 1);
+        Transcoder transcoder = new Transcoder(TestMedia.tools(), selector, new FfmpegRunner(), sessions);
+        MediaMetadata source = TestMedia.probe(TestMedia.noAudio());
+        assertThat(sessions.tryAcquire(Accelerator.NVENC)).isTrue();
+
+        Transcoder.Result busy = transcoder.transcode(source,
+                List.of(new OutputTarget(h264(null), dir.resolve("busy.mp4"), null, false)), RunOptions.expecting(null), p -> { }, null);
+
+        // then no NVENC attempt was made: libx264 directly, so no fallback warning
+        assertThat(busy.succeeded()).isTrue();
+        assertThat(busy.encoders()).containsEntry("web", "libx264");
+        assertThat(busy.warnings()).isEmpty();
+
+        // and once the session is free, the (broken) NVENC is tried and falls back with a warning
+        sessions.release(Accelerator.NVENC);
+        Transcoder.Result free = transcoder.transcode(source,
+                List.of(new OutputTarget(h264(null), dir.resolve("free.mp4"), null, false)), RunOptions.expecting(null), p -> { }, null);
+        assertThat(free.warnings()).singleElement().asString().contains("h264_nvenc");
+        assertThat(sessions.available()).isEqualTo(1);
+    }
 }
