@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static dev.spool.domain.JobStatus.CANCELLED;
-import static dev.spool.domain.JobStatus.COMPLETED_WITH_WARNINGS;
 import static dev.spool.domain.JobStatus.FAILED;
 import static dev.spool.domain.JobStatus.PAUSED;
 import static dev.spool.domain.JobStatus.PENDING;
