@@ -3,7 +3,7 @@ package dev.spool.cli;
 import dev.spool.domain.Job;
 import dev.spool.domain.JobStatus;
 import dev.spool.domain.RecoveryPolicy;
-import dev.spool.engine.Engine;
+import dev.spool.app.Engine;
 import dev.spool.engine.InvalidJobRequestException;
 import dev.spool.engine.JobRequest;
 import dev.spool.engine.JobSubmitter;

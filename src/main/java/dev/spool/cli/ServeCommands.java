@@ -2,7 +2,7 @@ package dev.spool.cli;
 
 import dev.spool.api.ApiSettings;
 import dev.spool.api.SpoolServer;
-import dev.spool.engine.Engine;
+import dev.spool.app.Engine;
 import dev.spool.engine.WorkerPresence;
 import dev.spool.store.SqlJobStore;
 import dev.spool.store.WorkerRegistry;

@@ -4,7 +4,7 @@ import dev.spool.domain.IllegalTransitionException;
 import dev.spool.domain.Job;
 import dev.spool.domain.NewJob;
 import dev.spool.domain.OperationRefusedException;
-import dev.spool.engine.Engine;
+import dev.spool.app.Engine;
 import dev.spool.engine.ImportExecutor;
 import dev.spool.engine.InvalidJobRequestException;
 import dev.spool.engine.JobRequest;

@@ -1,5 +1,6 @@
 package dev.spool.engine;
 
+import dev.spool.app.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spool.config.SpoolConfig;

@@ -7,7 +7,7 @@ import dev.spool.config.SpoolConfig;
 import dev.spool.domain.Job;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskStatus;
-import dev.spool.engine.Engine;
+import dev.spool.app.Engine;
 import dev.spool.engine.JobRequest;
 import dev.spool.engine.WorkerSettings;
 import dev.spool.ingest.IngestSettings;

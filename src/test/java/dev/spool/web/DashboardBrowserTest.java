@@ -15,7 +15,7 @@ import dev.spool.domain.Job;
 import dev.spool.domain.JobStatus;
 import dev.spool.domain.Task;
 import dev.spool.domain.TaskStatus;
-import dev.spool.engine.Engine;
+import dev.spool.app.Engine;
 import dev.spool.engine.JobRequest;
 import dev.spool.engine.WorkerPresence;
 import dev.spool.engine.WorkerSettings;

@@ -1,6 +1,13 @@
-package dev.spool.engine;
+package dev.spool.app;
 
 import dev.spool.config.SpoolConfig;
+import dev.spool.engine.ImportExecutor;
+import dev.spool.engine.JobSubmitter;
+import dev.spool.engine.ReportService;
+import dev.spool.engine.TaskExecutor;
+import dev.spool.engine.TranscodeExecutor;
+import dev.spool.engine.WorkerPool;
+import dev.spool.engine.WorkerSettings;
 import dev.spool.ingest.IngestSettings;
 import dev.spool.ingest.UrlDownloader;
 import dev.spool.operations.ConcatExecutor;
@@ -27,7 +34,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Wires the engine for one process: presets, media tools, encoder selection, the executors (transcode and
+ * Wires the engine for one process (its own package so that executor packages such as {@code operations}
+ * depend on {@code engine} one way only): presets, media tools, encoder selection, the executors (transcode and
  * the operations: ingest, sequence, concat, extract, render, thumbnails) and a worker pool over a store. {@code spool serve}, {@code spool worker}, {@code spool run} and
  * {@code spool demo} all start from here, so they behave the same.
  */
