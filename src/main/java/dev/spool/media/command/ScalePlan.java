@@ -28,10 +28,13 @@ public record ScalePlan(int width, int height, List<String> filters) {
                 if (w == null && h == null) {
                     throw new IllegalArgumentException("scale FIT needs a width, a height or both");
                 }
-                double ratio = Math.min(w == null ? Double.MAX_VALUE : w / displayWidth,
-                        h == null ? Double.MAX_VALUE : (double) h / sourceHeight);
-                int outW = Math.min(even(displayWidth * ratio), w == null ? Integer.MAX_VALUE : evenFloor(w));
-                int outH = Math.min(even(sourceHeight * ratio), h == null ? Integer.MAX_VALUE : evenFloor(h));
+                // fit inside the box and never enlarge: a proxy of a small source keeps its size
+                double ratio = Math.min(1.0, Math.min(w == null ? Double.MAX_VALUE : w / displayWidth,
+                        h == null ? Double.MAX_VALUE : (double) h / sourceHeight));
+                int outW = Math.min(Math.min(even(displayWidth * ratio), evenFloor(Math.round(displayWidth))),
+                        w == null ? Integer.MAX_VALUE : evenFloor(w));
+                int outH = Math.min(Math.min(even(sourceHeight * ratio), evenFloor(sourceHeight)),
+                        h == null ? Integer.MAX_VALUE : evenFloor(h));
                 return new ScalePlan(outW, outH, List.of("scale=" + outW + ":" + outH, "setsar=1"));
             }
             case FILL -> {
