@@ -82,6 +82,12 @@ final class EventStreams {
     private void sse(Context ctx) {
         Long after = after(ctx.header("Last-Event-ID"), ctx.queryParam("after"));
         Set<String> jobs = jobIds(ctx.queryParam("jobs"));
+        // Javalin streams only when Accept is exactly text/event-stream (what EventSource sends); anything
+        // else would get an empty 200, so say what to send instead.
+        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+            throw new ApiError(406, "not_acceptable", "this is a Server-Sent Events stream: send the header "
+                    + "'Accept: text/event-stream' (curl -N -H 'Accept: text/event-stream' ...)", Map.of());
+        }
         new SseHandler(0, client -> {
             client.keepAlive();
             EventHub.Subscription s = hub.subscribe(after, jobs, new SseSink(client));

@@ -136,6 +136,13 @@ class EventsApiTest {
         assertThat(res.body()).contains("Last-Event-ID");
     }
 
+    @Test
+    void a_client_that_does_not_ask_for_an_event_stream_is_told_how_instead_of_getting_an_empty_200() {
+        var res = api.send(api.request("/api/v1/events").GET().build());
+        assertThat(res.statusCode()).isEqualTo(406);
+        assertThat(res.body()).contains("not_acceptable").contains("Accept: text/event-stream");
+    }
+
     /** A real java.net.http WebSocket collecting JSON messages. */
     static final class WsClient implements WebSocket.Listener {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
