@@ -36,9 +36,7 @@ final class ControlCommands {
 
         @Override
         List<String> plan(JobStore store, Job job, List<Task> tasks) {
-            if (job.presetId() != null) {
-                PresetRegistry.load(global.config().dataDir().resolve("presets")).resolve(job.presetId());
-            }
+            requirePresetResolves(job);
             if (job.outputDir() != null) {
                 Path out = Path.of(job.outputDir());
                 if (Files.exists(out) && !Files.isWritable(out)) {
@@ -132,9 +130,7 @@ final class ControlCommands {
 
         @Override
         List<String> plan(JobStore store, Job job, List<Task> tasks) {
-            if (job.presetId() != null) {
-                PresetRegistry.load(global.config().dataDir().resolve("presets")).resolve(job.presetId());
-            }
+            requirePresetResolves(job);
             return tasksIn(tasks, TaskStatus.QUEUED, "Clips that will run with preset " + job.presetId());
         }
 
@@ -185,7 +181,7 @@ final class ControlCommands {
 
         @Override
         List<String> plan(JobStore store, Job job, List<Task> tasks) {
-            PresetRegistry.load(global.config().dataDir().resolve("presets")).resolve(presetId);
+            global.presets().resolve(presetId);
             return List.of("Preset " + (job.presetId() == null ? "(none)" : job.presetId()) + " will be replaced by "
                     + presetId + " for every clip that has not completed.");
         }

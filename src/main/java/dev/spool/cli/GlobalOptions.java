@@ -43,6 +43,11 @@ public final class GlobalOptions {
                 config.ffprobe() == null ? null : Path.of(config.ffprobe()));
     }
 
+    /** The built-in presets plus the data directory's {@code presets/} folder, validated. */
+    public dev.spool.preset.PresetRegistry presets() {
+        return dev.spool.preset.PresetRegistry.load(config().dataDir().resolve("presets"));
+    }
+
     /** Opens the configured store, migrating it when needed. */
     public SqlJobStore openStore() {
         return SqlJobStore.open(config().db(), Clock.systemUTC());

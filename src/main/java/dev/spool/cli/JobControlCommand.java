@@ -61,6 +61,13 @@ abstract class JobControlCommand implements Callable<Integer> {
         }
     }
 
+    /** Refuses (exit 2, with the preset problem) when the job's preset, or its inline outputs, no longer resolve. */
+    void requirePresetResolves(Job job) {
+        if (job.presetId() != null) {
+            dev.spool.engine.InlineOutputs.registryFor(global.presets(), job.spec()).resolve(job.presetId());
+        }
+    }
+
     static String clip(Task t) {
         return String.format("  #%-3d %-9s %s", t.seq() + 1, t.status(), t.source() == null ? t.kind() : t.source());
     }

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
                 settings = settings.withSlots(slots);
             }
             Job job;
-            PresetRegistry registry = PresetRegistry.load(global.config().dataDir().resolve("presets"));
+            PresetRegistry registry = global.presets();
             try {
                 job = new JobSubmitter(store, () -> registry, List.of()).submit(request);
             } catch (InvalidJobRequestException e) {

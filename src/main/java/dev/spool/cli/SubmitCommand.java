@@ -60,7 +60,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (JobStore store = global.openStore()) {
-            PresetRegistry registry = PresetRegistry.load(global.config().dataDir().resolve("presets"));
+            PresetRegistry registry = global.presets();
             Job job;
             try {
                 job = new JobSubmitter(store, () -> registry, List.of()).submit(new JobRequest(null, sources, preset,

@@ -37,7 +37,7 @@ public final class WatchCommand implements Runnable {
     /** Opens the store, runs {@code work} with the folder manager, and turns bad settings into exit 2. */
     static <T> T withFolders(GlobalOptions global, BiFunction<WatchFolders, SqlJobStore, T> work) {
         try (SqlJobStore store = global.openStore()) {
-            PresetRegistry presets = PresetRegistry.load(global.config().dataDir().resolve("presets"));
+            PresetRegistry presets = global.presets();
             WatchFolders folders = new WatchFolders(new WatchStore(store.database()),
                     new WatchFolderValidator(() -> presets, List.of()));
             return work.apply(folders, store);

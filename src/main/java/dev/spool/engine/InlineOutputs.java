@@ -107,6 +107,21 @@ public final class InlineOutputs {
         return cut > 0 ? m.substring(cut + 2) : m;
     }
 
+    /**
+     * The registry that resolves a job's preset: {@code base}, plus the job's inline outputs when its spec
+     * (JSON) carries them.
+     */
+    public static PresetRegistry registryFor(PresetRegistry base, String jobSpec) {
+        String doc = null;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = jobSpec == null ? null : JSON.readTree(jobSpec).get("inlinePresets");
+            if (node != null && node.isTextual()) doc = node.asText();
+        } catch (JsonProcessingException e) {
+            return base;
+        }
+        return doc == null ? base : base.withDocument(doc, LABEL);
+    }
+
     /** Maps a location inside the generated document back to the caller's {@code outputs[i].field}. */
     static String field(String location) {
         Matcher m = LOCATION.matcher(location == null ? "" : location);

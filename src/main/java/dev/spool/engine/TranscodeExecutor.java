@@ -227,16 +227,10 @@ public final class TranscodeExecutor implements TaskExecutor {
     }
 
     /** The registry for a job: the engine's, plus the job's inline outputs when it has them (cached per job). */
-    private PresetRegistry presetsFor(Job job) throws IOException {
-        JsonNode doc = JSON.readTree(job.spec()).get("inlinePresets");
-        if (doc == null || !doc.isTextual()) return presets.get();
+    private PresetRegistry presetsFor(Job job) {
+        if (!job.spec().contains("\"inlinePresets\"")) return presets.get();
         synchronized (inlineRegistries) {
-            PresetRegistry cached = inlineRegistries.get(job.id());
-            if (cached == null) {
-                cached = presets.get().withDocument(doc.asText(), InlineOutputs.LABEL);
-                inlineRegistries.put(job.id(), cached);
-            }
-            return cached;
+            return inlineRegistries.computeIfAbsent(job.id(), id -> InlineOutputs.registryFor(presets.get(), job.spec()));
         }
     }
 

@@ -107,6 +107,25 @@ class RunAndControlCommandsTest {
     }
 
     @Test
+    void a_paused_job_with_inline_outputs_can_be_resumed() throws Exception {
+        Path card = Files.createDirectories(dir.resolve("card"));
+        Files.copy(TestMedia.h264LongGop(), card.resolve("a.mp4"));
+        Job job;
+        try (SqlJobStore store = SqlJobStore.open("jdbc:sqlite:" + dir.resolve("data/spool.db"), Clock.systemUTC())) {
+            var presets = dev.spool.preset.PresetRegistry.builtIn();
+            job = new dev.spool.engine.JobSubmitter(store, () -> presets, List.of()).submit(new dev.spool.engine.JobRequest(
+                    null, List.of(card.toString()), null, dir.resolve("out").toString(), null, null, null, true,
+                    List.of(java.util.Map.of("name", "web", "family", "h264", "container", "mp4", "audio", "none"))));
+            store.pause(job.id());
+        }
+
+        CliRun resumed = CliRun.of(withData("resume", job.id(), "--yes"));
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Clips that will run (1)");
+    }
+
+    @Test
     void jobs_lists_newest_first_as_text_and_json() {
         try (SqlJobStore store = SqlJobStore.open("jdbc:sqlite:" + dir.resolve("data/spool.db"), Clock.systemUTC())) {
             store.createJob(NewJob.of("first", List.of(NewTask.of("transcode", "/a.mov"))));
